@@ -41,3 +41,11 @@ reset:
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+
+bench: bench-search bench-desensitize
+
+bench-search: $(STAMP)
+	$(PY) tools/bench_search.py $(ARGS)
+
+bench-desensitize: $(STAMP)
+	$(PY) tools/bench_desensitize.py $(ARGS)

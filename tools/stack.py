@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import services as svc  # noqa: E402
 from services import ROOT, StackError  # noqa: E402
 
-VAR = ROOT / "var"
+VAR = Path(os.environ.get("GOVOPEN_VAR", ROOT / "var")).resolve()
 BIN = Path(sys.executable).parent
 CKAN = str(BIN / "ckan")
 PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat activity"
@@ -277,7 +277,7 @@ def cmd_compat(args: argparse.Namespace) -> int:
 def _supply_missing_schema_files(site: Path) -> None:
     """CKAN's wheel lacks two schema files its own search tests read; we ship them."""
     src = ROOT / "tests" / "compat" / "data"
-    dest = site / "ckan" / "tests" / "legacy" / "lib"
+    dest = site / "ckan" / "tests" / "lib" / "search" / "data"
     for name in ("schema-no-version.xml", "schema-wrong-version.xml"):
         if (src / name).exists() and not (dest / name).exists():
             dest.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,155 @@
+"""`make run` as a new user meets it: a whole portal from an empty var/ directory.
+
+Each test starts its own complete portal (PostgreSQL, Redis, searchd, gunicorn,
+job worker) in a temporary directory on free ports, never the developer's var/.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import psutil
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Portal:
+    def __init__(self, var: Path) -> None:
+        self.var = var
+        self.port = _free_port()
+        self.env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith("CKAN_")},
+            "GOVOPEN_VAR": str(var), "PORT": str(self.port),
+            "GOVOPEN_PG_PORT": str(_free_port()), "GOVOPEN_REDIS_PORT": str(_free_port()),
+            "GOVOPEN_SEARCH_PORT": str(_free_port()),
+        }
+        self.proc: subprocess.Popen[str] | None = None
+        self.output = ""
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 600) -> float:
+        started = time.monotonic()
+        self.proc = subprocess.Popen(
+            [sys.executable, str(ROOT / "tools" / "stack.py"), "run"], env=self.env,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        assert self.proc.stdout
+        for line in self.proc.stdout:
+            self.output += line
+            if "is ready" in line:
+                return time.monotonic() - started
+            if time.monotonic() - started > timeout:
+                break
+        self.stop()
+        pytest.fail(f"portal did not become ready:\n{self.output[-3000:]}")
+
+    def children(self) -> list[psutil.Process]:
+        assert self.proc
+        return psutil.Process(self.proc.pid).children(recursive=True)
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            self.proc.wait(60)
+
+    def get(self, path: str) -> tuple[int, str]:
+        with urllib.request.urlopen(self.url + path, timeout=60) as r:
+            return r.status, r.read().decode()
+
+
+@pytest.fixture
+def portal(tmp_path: Path) -> Iterator[Portal]:
+    var = tmp_path / "var"
+    os.chmod(tmp_path, 0o755)
+    p = Portal(var)
+    yield p
+    p.stop()
+
+
+def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: Portal) -> None:
+    portal.start()
+    assert "admin login: admin / " in portal.output
+
+    status, body = portal.get("/api/3/action/status_show")
+    extensions = json.loads(body)["result"]["extensions"]
+    assert {"govopen", "scheming_datasets", "dcat"} <= set(extensions)
+
+    _, body = portal.get("/api/3/action/package_search?rows=0")
+    assert json.loads(body)["result"]["count"] >= 40
+
+    status, body = portal.get("/dataset/")
+    assert status == 200 and "数据" in body
+    _, body = portal.get("/api/3/action/package_list")
+    name = json.loads(body)["result"][0]
+    status, body = portal.get(f"/dataset/{name}")
+    assert status == 200
+    status, body = portal.get("/catalog.ttl")
+    assert status == 200 and "dcat:Dataset" in body
+
+    started = [p.pid for p in portal.children()]
+    assert len(started) >= 5  # postgres, redis, searchd, gunicorn, worker (+ their children)
+    portal.stop()
+    time.sleep(1)
+    left = [pid for pid in started if psutil.pid_exists(pid)
+            and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
+    assert left == []
+
+    # A second start keeps the data and is quick.
+    seconds = portal.start()
+    assert seconds < 60
+    assert "loading demo data" not in portal.output.split("stopping")[-1]
+    _, body = portal.get("/api/3/action/package_search?rows=0")
+    assert json.loads(body)["result"]["count"] >= 40
+
+
+def test_a_port_in_use_is_one_line_and_non_zero(portal: Portal) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", portal.port))
+        s.listen()
+        r = subprocess.run([sys.executable, str(ROOT / "tools" / "stack.py"), "run"],
+                           env=portal.env, capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0
+    assert f"port {portal.port}" in r.stderr and "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_corrupt_var_is_one_line_and_non_zero(portal: Portal) -> None:
+    pgdata = portal.var / "pg" / "data"
+    pgdata.mkdir(parents=True)
+    (pgdata / "garbage").write_text("not a cluster")
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "stack.py"), "run"],
+                       env=portal.env, capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0
+    assert "make reset" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_missing_system_library_is_named(portal: Portal, tmp_path: Path) -> None:
+    # python-magic raises exactly this ImportError when libmagic.so is absent.
+    shadow = tmp_path / "shadow"
+    shadow.mkdir()
+    (shadow / "magic.py").write_text(
+        "raise ImportError('failed to find libmagic.  Check your installation')\n")
+    env = {**portal.env, "PYTHONPATH": str(shadow)}
+    r = subprocess.run([sys.executable, str(ROOT / "tools" / "stack.py"), "run"],
+                       env=env, capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0
+    assert "libmagic1" in r.stderr and "Traceback" not in r.stderr

@@ -1,0 +1,158 @@
+"""make bench-search: indexing and query speed of searchd behind a real CKAN.
+
+For each size (default 10k and 100k generated datasets, seed scale mode) this starts
+isolated services in a temporary directory, loads the datasets, and prints:
+- `ckan search-index rebuild` throughput (datasets/s) and total time;
+- `/select` latency p50/p95 for a Chinese keyword query with 6 facet fields, a filtered
+  query and a title sort, sent exactly as CKAN sends them;
+- CKAN `package_search` API latency (rows=20) for the same three, through gunicorn;
+- searchd's peak resident memory (VmHWM).
+
+    python tools/bench_search.py [--sizes 10000 100000] [--repeat 200]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import services as svc  # noqa: E402
+import stack  # noqa: E402
+
+FACETS = ["organization", "groups", "tags", "res_format", "license_id", "open_type"]
+QUERIES: dict[str, dict[str, str]] = {
+    "chinese keyword + 6 facets": {"q": "企业 信息"},
+    "filtered": {"q": "", "fq": 'tags:"统计"'},
+    "title sort": {"q": "", "sort": "title_string asc"},
+}
+
+
+def _select_params(spec: dict[str, str], site_id: str) -> list[tuple[str, str]]:
+    """The parameters CKAN's package_search sends for an anonymous user (SEARCH-SPEC §3)."""
+    q = spec.get("q") or "*:*"
+    params = [
+        ("q", q), ("fq", "+capacity:public +state:(active)"), ("fq", f'+site_id:"{site_id}"'),
+        ("fq", '+permission_labels:("public")'), ("rows", "21"), ("start", "0"),
+        ("fl", "id validated_data_dict"), ("facet", "true"), ("facet.limit", "50"),
+        ("facet.mincount", "1"), ("wt", "json"),
+        ("sort", spec.get("sort", "score desc, metadata_modified desc")),
+    ]
+    if ":" not in q:
+        params += [("defType", "dismax"), ("qf", "name^4 title^4 tags^2 groups^2 text"),
+                   ("mm", "2<-1 5<80%"), ("tie", "0.1"), ("q.op", "AND"), ("df", "text")]
+    if "fq" in spec:
+        params.append(("fq", spec["fq"]))
+    params += [("facet.field", f) for f in FACETS]
+    return params
+
+
+def _api_params(spec: dict[str, str]) -> list[tuple[str, str]]:
+    params = [("q", spec.get("q", "")), ("rows", "20"), ("facet.field", json.dumps(FACETS))]
+    if "fq" in spec:
+        params.append(("fq", spec["fq"]))
+    if "sort" in spec:
+        params.append(("sort", spec["sort"]))
+    return params
+
+
+def _latencies(url: str, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(5):
+        urllib.request.urlopen(url, timeout=60).read()
+    for _ in range(repeat):
+        t = time.perf_counter()
+        with urllib.request.urlopen(url, timeout=60) as r:
+            r.read()
+        times.append((time.perf_counter() - t) * 1000)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1]
+
+
+def _peak_rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bench(size: int, repeat: int) -> None:
+    base = Path(tempfile.mkdtemp(prefix="govopen-bench-"))
+    os.chmod(base, 0o755)
+    try:
+        with stack.backing_services(
+            base, pg_port=svc.free_port(), redis_port=svc.free_port(),
+            search_port=svc.free_port(), password=secrets.token_urlsafe(12), db="ckan",
+        ) as (services, urls):
+            searchd = next(s for s in services.services if s.name == "searchd")
+            web_port = svc.free_port()
+            ini = stack.write_ini(
+                base / "bench.ini", secret_key=secrets.token_urlsafe(16),
+                jwt_secret=secrets.token_urlsafe(16), site_url=f"http://127.0.0.1:{web_port}",
+                site_id="bench", storage_path=str(base / "storage"), plugins=stack.PLUGINS,
+                locale_default="zh_Hans_CN", log_level="WARNING", extra="", **urls,
+            )
+            stack.ckan(ini, "db", "init")
+            stack._ensure_admin(ini, secrets.token_urlsafe(9))
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "seed", "-c", str(ini), "--scale", str(size)],
+                           cwd=stack.ROOT, check=True, stdout=subprocess.DEVNULL)
+            print(f"[{size}] generated {size} datasets in {time.perf_counter() - t:.0f}s", flush=True)
+
+            t = time.perf_counter()
+            stack.ckan(ini, "search-index", "rebuild")
+            took = time.perf_counter() - t
+            print(f"[{size}] search-index rebuild: {took:.0f}s, {size / took:.0f} datasets/s", flush=True)
+
+            for name, spec in QUERIES.items():
+                url = urls["solr_url"] + "/select?" + urllib.parse.urlencode(
+                    _select_params(spec, "bench"))
+                p50, p95 = _latencies(url, repeat)
+                print(f"[{size}] /select {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms", flush=True)
+
+            env = {**os.environ, "CKAN_INI": str(ini)}
+            web = svc.spawn("web", [str(stack.BIN / "gunicorn"), "--workers", "2", "--bind",
+                                    f"127.0.0.1:{web_port}", "--chdir", str(stack.ROOT / "config"),
+                                    "wsgi:application"], base / "log" / "web.log", env=env)
+            services.add(web)
+            stack._wait_http(f"http://127.0.0.1:{web_port}/api/3/action/status_show",
+                             base / "log" / "web.log")
+            for name, spec in QUERIES.items():
+                url = (f"http://127.0.0.1:{web_port}/api/3/action/package_search?"
+                       + urllib.parse.urlencode(_api_params(spec)))
+                p50, p95 = _latencies(url, repeat)
+                print(f"[{size}] package_search {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms",
+                      flush=True)
+            print(f"[{size}] searchd peak memory: {_peak_rss_mib(searchd.proc.pid):.0f} MiB",
+                  flush=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=200)
+    args = parser.parse_args()
+    try:
+        for size in args.sizes:
+            bench(size, args.repeat)
+    except stack.StackError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
