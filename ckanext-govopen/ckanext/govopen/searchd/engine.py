@@ -1,0 +1,229 @@
+"""The index: one tantivy index, one writer behind a lock, many concurrent readers.
+
+Writes (add, delete, commit) are serialized by `write_lock`; tantivy allows a
+single IndexWriter per index anyway. Readers take `index.searcher()` per
+request: a consistent snapshot that is never blocked by writers. A commit is
+durable when tantivy's commit returns (it fsyncs segments and meta.json), and
+is made visible at once by reloading the reader, which is what CKAN expects
+after `commit=true`. Uncommitted adds stay invisible, as in Solr.
+
+Data directory layout:  DIR/index/ (tantivy)  DIR/fields.json (slot registry).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable
+from pathlib import Path
+from typing import Any
+
+import tantivy
+
+from .dates import now_millis
+from .documents import DocumentBuilder
+from .errors import SolrError
+from .fields import KEY, SEQ, SRC, Registry, build_schema
+from .localparams import split_local_params
+from .query import parse_lucene
+from .schema import Schema
+from .translate import Options, Translator
+
+log = logging.getLogger(__name__)
+
+WRITER_HEAP = 64_000_000
+
+
+class Engine:
+    def __init__(self, data_dir: str | Path, schema: Schema) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.schema = schema
+        self.tschema = build_schema()
+        self.write_lock = threading.RLock()
+        self.registry = Registry(self.data_dir / "fields.json")
+        self.builder = DocumentBuilder(schema, self.registry)
+        self.index = self._open_index()
+        self.index.config_reader(reload_policy="manual")
+        self.writer: tantivy.IndexWriter | None = self.index.writer(WRITER_HEAP, 1)
+        self.pending = False
+        self._seq = self._max_seq()
+        # Bumped after every commit; keys the facet cache, which holds no stale data.
+        self.generation = 0
+        self.facet_cache = LRUCache(256)
+        self.vocabulary: dict[str, int] = {}
+
+    # -- opening ---------------------------------------------------------------------
+    def _open_index(self) -> tantivy.Index:
+        path = self.data_dir / "index"
+        path.mkdir(exist_ok=True)
+        if not self.registry.stale:
+            try:
+                return tantivy.Index(self.tschema, path=str(path), reuse=True)
+            except ValueError as exc:
+                if "schema does not match" not in str(exc):
+                    raise
+        # An index from another layout: rebuild it from the stored documents.
+        log.warning("index layout changed; rebuilding %s from stored documents", path)
+        old = path.with_name("index.old")
+        if old.exists():
+            shutil.rmtree(old)
+        path.rename(old)
+        path.mkdir()
+        self.registry.reset()
+        self.registry.stale = False
+        index = tantivy.Index(self.tschema, path=str(path), reuse=True)
+        writer = index.writer(WRITER_HEAP, 1)
+        count = 0
+        for seq, source in _read_sources(old):
+            prepared = self.builder.prepare(source, now_millis())
+            writer.add_document(self.builder.build(prepared, seq))
+            count += 1
+        self.registry.save()
+        writer.commit()
+        writer.wait_merging_threads()
+        shutil.rmtree(old)
+        log.warning("rebuilt %d documents", count)
+        return index
+
+    def _max_seq(self) -> int:
+        searcher = self.index.searcher()
+        if searcher.num_docs == 0:
+            return 0
+        hits = searcher.search(tantivy.Query.all_query(), 1, order_by_field=SEQ,
+                               order=tantivy.Order.Desc).hits
+        return int(hits[0][0] or 0) if hits else 0
+
+    def searcher(self) -> tantivy.Searcher:
+        return self.index.searcher()
+
+    def translator(self, searcher: tantivy.Searcher, options: Options) -> Translator:
+        return Translator(self.schema, self.registry, self.tschema, self.builder.analyzer,
+                          searcher, options)
+
+    # -- writing ---------------------------------------------------------------------
+    def _writer(self) -> tantivy.IndexWriter:
+        if self.writer is None:
+            raise SolrError("searchd is shutting down", 503)
+        return self.writer
+
+    def add(self, docs: Iterable[Any]) -> int:
+        now = now_millis()
+        prepared = [self.builder.prepare(doc, now) for doc in docs]  # all checked first
+        with self.write_lock:
+            writer = self._writer()
+            built = [self.builder.build(item, self._seq + i + 1)
+                     for i, item in enumerate(prepared)]
+            self._seq += len(built)
+            for item, doc in zip(prepared, built):
+                writer.delete_documents_by_term(KEY, item.key)
+                writer.add_document(doc)
+            self.pending = self.pending or bool(prepared)
+        return len(prepared)
+
+    def delete_ids(self, ids: Iterable[str]) -> None:
+        with self.write_lock:
+            writer = self._writer()
+            for doc_id in ids:
+                writer.delete_documents_by_term(KEY, doc_id)
+                self.pending = True
+
+    def delete_query(self, text: str) -> None:
+        local, text = split_local_params(text)
+        node = parse_lucene(text, op_and=local.get("q.op", "OR").upper() == "AND")
+        with self.write_lock:
+            writer = self._writer()
+            translator = self.translator(self.searcher(), Options(df=local.get("df")))
+            query = translator.translate(node)
+            if query is None:
+                return
+            writer.delete_documents_by_query(query)
+            self.pending = True
+
+    def commit(self) -> None:
+        with self.write_lock:
+            writer = self._writer()
+            if not self.pending:
+                return  # an empty tantivy commit still costs an fsync round
+            # The registry must be durable before a commit whose documents use it.
+            self.registry.save()
+            try:
+                writer.commit()
+            except Exception as exc:
+                # tantivy kills a writer whose commit failed (disk full...): the
+                # pending changes are lost, as Solr loses a failed update, but the
+                # service must keep accepting writes once the cause is fixed.
+                log.exception("commit failed; reopening the index writer")
+                self.writer = None
+                del writer
+                self.writer = self.index.writer(WRITER_HEAP, 1)
+                self.pending = False
+                raise SolrError(f"commit failed: {exc}", 500) from None
+            self.index.reload()
+            self.generation += 1
+            self.facet_cache.clear()
+            self.pending = False
+            if self.index.searcher().num_docs == 0 and self.registry.names():
+                # Nothing left to describe: free the slots for new field names.
+                self.registry.reset()
+                self.registry.save()
+
+    def optimize(self) -> None:
+        # tantivy merges segments in the background; a commit is what callers wait on.
+        self.commit()
+
+    def close(self) -> None:
+        with self.write_lock:
+            if self.writer is None:
+                return
+            if self.pending:
+                # Solr would replay these from its transaction log; we commit instead.
+                self.commit()
+            writer, self.writer = self.writer, None
+            try:
+                writer.wait_merging_threads()
+            except Exception:
+                log.exception("waiting for merges failed")
+
+
+class LRUCache:
+    """A small thread-safe LRU map."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._data: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable) -> Any:
+        with self._lock:
+            if key not in self._data:
+                return None
+            self._data.move_to_end(key)
+            return self._data[key]
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            self._data.move_to_end(key)
+            while len(self._data) > self.size:
+                self._data.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._data.clear()
+
+
+def _read_sources(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
+    index = tantivy.Index.open(str(path))
+    searcher = index.searcher()
+    total = searcher.num_docs
+    if total == 0:
+        return
+    hits = searcher.search(tantivy.Query.all_query(), total, order_by_field=SEQ,
+                           order=tantivy.Order.Asc).hits
+    for seq, address in hits:
+        raw = searcher.doc(address).get_first(SRC)
+        if raw:
+            yield int(seq or 0), json.loads(bytes(raw))

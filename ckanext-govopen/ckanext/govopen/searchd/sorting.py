@@ -1,0 +1,255 @@
+"""Sort specs and top-N retrieval.
+
+tantivy sorts natively by score or by one fast field. Solr sorts by a list of
+keys and breaks remaining ties by index order. We let tantivy order by the
+first key and fetch `start + rows + 1` hits; only the group of documents that
+tie on that key across the page edge can be incomplete, so it is completed
+(with an equality query on the key, or by fetching more score hits) and the
+candidates are ordered by the full key list in Python, with the insertion
+sequence `_seq` standing in for Lucene's index order.
+
+Keys tantivy cannot sort on (text fields, overflow fields, score after
+another key) take the slow path: every match is ranked in Python.
+
+Missing values sort last in both directions (Solr's sortMissingLast, which
+CKAN's schema sets on strings).
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import tantivy
+
+from .dates import parse_date
+from .errors import SolrError
+from .fields import HAS, KEY, SEQ, SRC, Registry, Slot
+from .schema import FieldDef, Schema
+
+Q = tantivy.Query
+Addr = tuple[int, int]
+_SPLIT = re.compile(r"[\s,]+")
+_NATIVE_KINDS = ("string", "bool", "int", "float", "date")
+
+
+@dataclass
+class SortKey:
+    name: str  # "score", "_docid_" or a field name
+    desc: bool
+    fdef: FieldDef | None = None
+    slot: Slot | None = None
+
+    @property
+    def native(self) -> bool:
+        if self.name in ("score", "_docid_"):
+            return True
+        return bool(self.slot and self.slot.native and self.fdef
+                    and self.fdef.kind in _NATIVE_KINDS)
+
+    @property
+    def fast_numeric(self) -> bool:
+        return self.native and self.fdef is not None and self.fdef.kind in ("int", "float", "date")
+
+
+def _sort_error(spec: str) -> SolrError:
+    return SolrError(f"Can't determine a Sort Order (asc or desc) in sort spec '{spec}'")
+
+
+def parse_sort(spec: str | None, schema: Schema, registry: Registry) -> list[SortKey]:
+    if spec is None or not spec.strip():
+        return [SortKey("score", True)]
+    words = [w for w in _SPLIT.split(spec.strip()) if w]
+    if len(words) % 2:
+        raise _sort_error(spec)
+    keys: list[SortKey] = []
+    for name, direction in zip(words[0::2], words[1::2]):
+        if direction.lower() not in ("asc", "desc") or "(" in name:
+            raise _sort_error(spec)
+        desc = direction.lower() == "desc"
+        if name in ("score", "_docid_"):
+            keys.append(SortKey(name, desc))
+            continue
+        fdef = schema.lookup(name)
+        if fdef is None:
+            raise SolrError(f"sort param field can't be found: {name}")
+        if fdef.multi_valued:
+            raise SolrError(f"can not sort on multivalued field: {name} of type: "
+                            f"{fdef.type.name}")
+        if not fdef.indexed:
+            raise SolrError(f"can not sort on a field w/o docValues unless it is indexed=true "
+                            f"uninvertible=true and the type supports Uninversion: {name}")
+        keys.append(SortKey(name, desc, fdef, registry.get(name)))
+    return keys
+
+
+class DocLoader:
+    """Stored sources, loaded once per request."""
+
+    def __init__(self, searcher: tantivy.Searcher) -> None:
+        self.searcher = searcher
+        self.cache: dict[Addr, dict[str, Any]] = {}
+
+    def __call__(self, address: tantivy.DocAddress) -> dict[str, Any]:
+        key = (address.segment_ord, address.doc)
+        found = self.cache.get(key)
+        if found is None:
+            raw = self.searcher.doc(address).get_first(SRC)
+            found = json.loads(bytes(raw)) if raw else {}
+            self.cache[key] = found
+        return found
+
+
+@dataclass
+class Hit:
+    address: tantivy.DocAddress
+    score: float | None
+    values: list[Any]
+
+    @property
+    def key(self) -> Addr:
+        return (self.address.segment_ord, self.address.doc)
+
+
+def top_docs(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
+             keys: list[SortKey], start: int, rows: int, constant_score: bool,
+             load: DocLoader) -> tuple[int, list[Hit]]:
+    """(numFound, the hits of the page in order)."""
+    total = searcher.num_docs
+    if total == 0:
+        return 0, []
+    need = start + rows
+    if need <= 0:
+        return searcher.search(query, 1, count=True).count, []
+    keys = [k for k in keys if not (k.name == "score" and constant_score)]
+    # A field no document has ever held ties everywhere (CKAN's `view_recent desc`).
+    keys = [k for k in keys if k.name in ("score", "_docid_") or k.slot is not None]
+    keys.append(SortKey("_docid_", False))
+    primary = keys[0]
+    slow = not primary.native or (primary.name == "score" and not primary.desc) or any(
+        k.name == "score" for k in keys[1:])
+    if slow:
+        return _slow(searcher, query, keys, need, start, total, load)
+    limit = min(need + 1, total)
+    count, hits = _fetch(searcher, query, primary, limit)
+    if len(keys) > 1 and len(hits) > need and primary.name != "_docid_":
+        boundary, edge = hits[need - 1].values[0], hits[-1].values[0]
+        if edge == boundary and len(hits) < count:
+            hits = _complete_group(searcher, tschema, query, primary, hits, boundary, count)
+    if len(keys) > 1 and primary.name != "_docid_":
+        _fill_values(searcher, keys, hits, load)
+        hits = _ordered(hits, keys)
+    return count, hits[start:need]
+
+
+def _fetch(searcher: tantivy.Searcher, query: Q, key: SortKey, limit: int,
+           ) -> tuple[int, list[Hit]]:
+    if key.name == "score":
+        result = searcher.search(query, limit, count=True)
+        return result.count or 0, [Hit(a, s, [s]) for s, a in result.hits]
+    field = SEQ if key.name == "_docid_" else key.slot.field  # type: ignore[union-attr]
+    order = tantivy.Order.Desc if key.desc else tantivy.Order.Asc
+    result = searcher.search(query, limit, count=True, order_by_field=field, order=order)
+    return result.count or 0, [Hit(a, None, [v]) for v, a in result.hits]
+
+
+def _complete_group(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
+                    key: SortKey, hits: list[Hit], boundary: Any, count: int) -> list[Hit]:
+    if key.name == "score":
+        limit = len(hits)
+        while True:
+            limit = min(limit * 4, count)
+            _, hits = _fetch(searcher, query, key, limit)
+            if limit >= count or hits[-1].values[0] != boundary:
+                return hits
+    assert key.fdef is not None and key.slot is not None
+    if boundary is None:
+        equal = Q.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.MustNot,
+                                 Q.term_query(tschema, HAS, key.fdef.name))])
+    else:
+        equal = Q.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.Must,
+                                 Q.term_query(tschema, key.slot.field, boundary))])
+    group = searcher.search(equal, count, order_by_field=SEQ).hits
+    seen = {h.key for h in hits}
+    merged = list(hits)
+    for _seq, address in group:
+        hit = Hit(address, None, [boundary])
+        if hit.key not in seen:
+            merged.append(hit)
+    return merged
+
+
+def _slow(searcher: tantivy.Searcher, query: Q, keys: list[SortKey], need: int, start: int,
+          total: int, load: DocLoader) -> tuple[int, list[Hit]]:
+    result = searcher.search(query, total, count=True)
+    hits = [Hit(a, s, []) for s, a in result.hits]
+    _fill_values(searcher, keys, hits, load, from_index=0)
+    return result.count or 0, _ordered(hits, keys)[start:need]
+
+
+def _fill_values(searcher: tantivy.Searcher, keys: list[SortKey], hits: list[Hit],
+                 load: DocLoader, from_index: int = 1) -> None:
+    addresses = [h.address for h in hits]
+    for i in range(from_index, len(keys)):
+        key = keys[i]
+        column: list[Any]
+        if key.name == "score":
+            column = [h.score for h in hits]
+        elif key.name == "_docid_":
+            column = searcher.fast_field_values(SEQ, addresses)
+        elif key.fast_numeric:
+            column = searcher.fast_field_values(key.slot.field, addresses)  # type: ignore[union-attr]
+        else:
+            column = [_source_value(key, load(a)) for a in addresses]
+        for hit, value in zip(hits, column):
+            if len(hit.values) <= i:
+                hit.values.extend([None] * (i + 1 - len(hit.values)))
+            hit.values[i] = value
+
+
+def _source_value(key: SortKey, source: dict[str, Any]) -> Any:
+    value = source.get(key.name)
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None or key.fdef is None:
+        return value
+    kind = key.fdef.kind
+    if kind == "bool":
+        return "true" if value is True else "false"
+    if kind == "date":
+        return parse_date(str(value))
+    if kind == "text":
+        return str(value).lower()
+    if kind in ("int", "float"):
+        return value
+    return str(value)
+
+
+def _ordered(hits: list[Hit], keys: list[SortKey]) -> list[Hit]:
+    items = list(hits)
+    for i in range(len(keys) - 1, -1, -1):
+        present = [h for h in items if h.values[i] is not None]
+        missing = [h for h in items if h.values[i] is None]
+        present.sort(key=_sort_value(i), reverse=keys[i].desc)
+        items = present + missing
+    return items
+
+
+def _sort_value(i: int) -> Callable[[Hit], Any]:
+    return lambda h: h.values[i]
+
+
+def page_scores(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
+                hits: list[Hit], keys: list[str]) -> None:
+    """Scores for a page sorted by a field (tantivy returns field values there)."""
+    if not hits:
+        return
+    only_page = Q.term_set_query(tschema, KEY, keys)
+    scoped = Q.boolean_query([(tantivy.Occur.Must, query),
+                              (tantivy.Occur.Must, Q.const_score_query(only_page, 0.0))])
+    scores = {(a.segment_ord, a.doc): s for s, a in searcher.search(scoped, len(hits)).hits}
+    for hit in hits:
+        if hit.score is None:
+            hit.score = scores.get(hit.key, 0.0)
