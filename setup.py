@@ -16,6 +16,7 @@ setup(
             "assets/**/*",
             "i18n/**/*",
             "schemas/*.yaml",
+            "desensitize/*.yaml",
             "public/**/*",
         ],
     },

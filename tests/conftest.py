@@ -28,6 +28,23 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture
+def clean_db(reset_db, migrate_db_for):  # type: ignore[no-untyped-def]
+    """CKAN's clean_db, plus the tables of the plugins the portal runs."""
+    reset_db()
+    migrate_db_for("activity")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without CKAN's pytest plugin (pure runs: -p no:ckan) skip what needs the portal."""
+    if config.pluginmanager.has_plugin("ckan"):
+        return
+    skip = pytest.mark.skip(reason="needs CKAN and its services: make test")
+    for item in items:
+        if {"with_plugins", "live_server", "app"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(skip)
+
+
 def pytest_report_header(config: pytest.Config) -> str:
     if CHROMIUM:
         return f"browser tests: {CHROMIUM}"

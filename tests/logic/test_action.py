@@ -1,8 +1,7 @@
 from __future__ import annotations
 
 import pytest
-
-import ckan.tests.helpers as helpers
+from ckan.tests import helpers
 
 
 @pytest.mark.usefixtures("with_plugins")

@@ -1,8 +1,76 @@
 from __future__ import annotations
 
-from ckanext.govopen import config
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.govopen import catalog, config
+from ckanext.govopen.catalog import classification, codes
 
 
 def govopen_platform_name() -> str:
     """The platform's display name, as configured."""
     return config.platform_name()
+
+
+def govopen_lang() -> str:
+    """The language of the current request; the default locale outside one (CLI, jobs)."""
+    try:
+        lang = tk.h.lang()
+    except (RuntimeError, TypeError, AttributeError):
+        lang = None
+    return lang or tk.config.get("ckan.locale_default") or catalog.ZH
+
+
+def govopen_text(text: Any) -> str:
+    """A scheming label ({lang: text} or plain text) in the current language.
+
+    Like scheming_language_text, but also safe outside a request.
+    """
+    if not text:
+        return ""
+    if isinstance(text, dict):
+        lang = govopen_lang()
+        return (text.get(lang) or text.get(catalog.lang_key(lang))
+                or text.get(catalog.ZH) or next(iter(text.values()), ""))
+    return tk._(str(text))
+
+
+def govopen_vocabulary_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
+    """scheming ``choices_helper``: the choices of the field's ``vocabulary``."""
+    return catalog.vocabulary(field["vocabulary"]).choices()
+
+
+def govopen_term_label(vocabulary: str, code: Any) -> str:
+    """Label of `code` in `vocabulary` in the current language (the code when unknown)."""
+    if code in (None, ""):
+        return ""
+    return catalog.vocabulary(vocabulary).label(str(code), govopen_lang())
+
+
+def govopen_classification_label(code: Any) -> str:
+    """类 › 项 › 目 of a classification code, in the current language."""
+    return classification.path_label(str(code or ""), govopen_lang())
+
+
+def govopen_classification_groups() -> list[tuple[str, list[tuple[str, str]]]]:
+    """Classification choices grouped by base library / theme, for the form."""
+    return classification.grouped(govopen_lang())
+
+
+def govopen_division_label(code: Any) -> str:
+    """``山西省 太原市 (140100)``; the bare code when it is not a current division."""
+    if not code:
+        return ""
+    name = codes.division_name(str(code))
+    return f"{name} ({code})" if name else str(code)
+
+
+def govopen_organization_title(org: dict[str, Any] | None) -> str:
+    """An organization's title in the current language (English title when there is one)."""
+    if not org:
+        return ""
+    if catalog.lang_key(govopen_lang()) == catalog.EN and org.get("title_en"):
+        return org["title_en"]
+    return org.get("title") or org.get("name") or ""
+

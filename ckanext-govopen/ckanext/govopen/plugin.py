@@ -1,20 +1,31 @@
 from __future__ import annotations
 
+from collections import OrderedDict
+from typing import Any
+
 import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
+
+from ckanext.govopen import helpers
+from ckanext.govopen.catalog import EN, lang_key
+from ckanext.govopen.catalog import search as catalog_search
 
 
 @tk.blanket.config_declarations
 @tk.blanket.actions
 @tk.blanket.auth_functions
 @tk.blanket.helpers
+@tk.blanket.validators
+@tk.blanket.blueprints
 @tk.blanket.cli
 class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     """The GovOpen portal: catalog schema, publishing gate, provenance, feeds."""
 
     p.implements(p.IConfigurer)
     p.implements(p.ITranslation)
+    p.implements(p.IFacets, inherit=True)
+    p.implements(p.IPackageController, inherit=True)
 
     # IConfigurer
 
@@ -24,3 +35,34 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
         tk.add_resource("assets", "govopen")
 
     # ITranslation: DefaultTranslation finds i18n/ next to this module.
+
+    # IFacets: the catalog's facets replace CKAN's defaults.
+
+    def dataset_facets(self, facets_dict: OrderedDict[str, Any],
+                       package_type: str) -> OrderedDict[str, Any]:
+        return OrderedDict(catalog_search.facet_titles(helpers.govopen_lang()))
+
+    def organization_facets(self, facets_dict: OrderedDict[str, Any], organization_type: str,
+                            package_type: str | None) -> OrderedDict[str, Any]:
+        titles = catalog_search.facet_titles(helpers.govopen_lang())
+        titles.pop("organization", None)
+        return OrderedDict(titles)
+
+    # IPackageController
+
+    def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
+        return catalog_search.index_fields(pkg_dict)
+
+    def after_dataset_search(self, search_results: dict[str, Any],
+                             search_params: dict[str, Any]) -> dict[str, Any]:
+        facets = search_results.get("search_facets") or {}
+        lang = helpers.govopen_lang()
+        catalog_search.relabel_facets(facets, lang)
+        if "organization" in facets and lang_key(lang) == EN:
+            from ckanext.govopen.catalog import store
+
+            items = facets["organization"].get("items", [])
+            english = store.organization_english_titles([i["name"] for i in items])
+            for item in items:
+                item["display_name"] = english.get(item["name"], item["display_name"])
+        return search_results

@@ -1,0 +1,28 @@
+"""The government catalog: vocabularies, classification, codes and the directory export.
+
+Everything here but ``store.py`` (the few database lookups) is pure Python, tested
+without services; the CKAN side (validators, actions, views, index hooks) lives in
+``logic/``, ``views.py`` and ``plugin.py`` and calls these functions.
+"""
+from __future__ import annotations
+
+from ckanext.govopen.catalog.classification import (
+    CATALOG_CLASS,
+    CATALOG_THEME,
+    CLASSIFICATION,
+)
+from ckanext.govopen.catalog.terms import EN, LANGUAGES, ZH, Term, Vocabulary, lang_key
+from ckanext.govopen.catalog.vocabularies import FLAT
+
+VOCABULARIES: dict[str, Vocabulary] = {
+    v.name: v for v in (*FLAT, CATALOG_CLASS, CATALOG_THEME, CLASSIFICATION)
+}
+
+
+def vocabulary(name: str) -> Vocabulary:
+    """The vocabulary called `name`; KeyError when there is none."""
+    return VOCABULARIES[name]
+
+
+__all__ = ["EN", "LANGUAGES", "VOCABULARIES", "ZH", "Term", "Vocabulary", "lang_key",
+           "vocabulary"]

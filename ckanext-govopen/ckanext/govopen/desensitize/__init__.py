@@ -1,0 +1,81 @@
+"""GovOpen desensitization (脱敏) engine: pure Python, imports nothing of CKAN.
+
+Public API::
+
+    from ckanext.govopen.desensitize import desensitize_file, load_policy, DesensitizeError
+
+    report = desensitize_file("upload.csv", "public.csv", secret=b"portal key")
+    report.to_dict()  # JSON-serializable
+
+``desensitize_file(src, dst, *, fmt=None, policy=None, secret=None, chunk_bytes=16 MiB)``
+
+* Input: CSV (UTF-8, UTF-8 with BOM, GB18030/GBK; decoded strictly, UTF-8 first), XLSX
+  (every sheet; zip-bomb limits checked first), JSON (array of objects, parsed whole up to
+  ``limits.json_max_bytes``). ``fmt`` is detected from the name or the content when None.
+* Output: the input's format. CSV is UTF-8 without BOM; XLSX keeps the sheets and writes
+  every cell as text; JSON keeps untouched values with their JSON type. Headers are
+  scanned like free text.
+* ``policy``: a :class:`Policy` or a dict of organization overrides merged into the
+  shipped ``policy.yaml`` (versioned; the report carries version and digest).
+* ``secret``: the key of the HMAC-SHA256 pseudonyms, needed only by ``pseudonym`` rules.
+* The output goes to a temporary file beside ``dst``, is re-read and verified, and is
+  renamed to ``dst`` only when no validating identifier is left. Otherwise, and on any
+  malformed input, a :class:`DesensitizeError` subclass is raised and ``dst`` is untouched.
+
+Each column gets a type from its header and a content sample (content that validates as
+an identifier wins over the header). Rules, all "recognized → transform, otherwise mask
+the whole value":
+
+==============  =====================================================================
+id_card         first 3 + last 4 (``110***********1234``; never the birth date 7–14;
+                15-digit IDs keep 3 + 3); policy may allow up to 6 + 4
+phone           ``138****1234``, landlines ``0571****4321``
+name            ``张*``, ``张**``; Latin names ``J***``
+email           ``z***@example.com``
+bank_card       first 6 + last 4
+passport/plate  ``E********`` / ``京A*****``
+address         cut after the township/street level (街道/镇/乡) + ``****``
+birth_date      year only
+uscc            kept when the GB 32100 check passes (and it is not also a valid ID)
+free_text       backstop: 11–19 digit runs, spaced phones/cards, landlines, e-mail,
+                Excel-mangled numbers, names after cues (联系人…) and the table's own names
+public          kept (only by an explicit per-column policy override)
+==============  =====================================================================
+
+Errors (``errors.MESSAGES`` holds every zh/en message): :class:`EncodingError`,
+:class:`MalformedInputError` (ragged rows, unclosed quotes, broken JSON/XLSX; ``row`` is the
+spreadsheet row, header = 1), :class:`TooLargeError`, :class:`UnsupportedFormatError`,
+:class:`PolicyError`, :class:`VerificationError` (carries the ``report``).
+"""
+
+from __future__ import annotations
+
+from .engine import desensitize_file, detect_format
+from .errors import (
+    MESSAGES,
+    DesensitizeError,
+    EncodingError,
+    MalformedInputError,
+    PolicyError,
+    TooLargeError,
+    UnsupportedFormatError,
+    VerificationError,
+)
+from .policy import Policy, load_policy
+from .report import Report
+
+__all__ = [
+    "MESSAGES",
+    "DesensitizeError",
+    "EncodingError",
+    "MalformedInputError",
+    "Policy",
+    "PolicyError",
+    "Report",
+    "TooLargeError",
+    "UnsupportedFormatError",
+    "VerificationError",
+    "desensitize_file",
+    "detect_format",
+    "load_policy",
+]

@@ -1,0 +1,187 @@
+"""Independent verification of a finished output file.
+
+The file is read back with the same readers as any input and every cell of every column
+that is not declared public is checked for identifiers that validate: resident IDs
+(18 digits with a real birth date and a correct check digit; 15 digits with a real birth
+date), mobile numbers (also spaced or with +86), Luhn-valid bank card numbers with a
+plausible first digit, and unmasked e-mail addresses. Tokens that are valid unified social
+credit codes (and not also valid IDs) are public and skipped.
+
+Apart from the vectorized USCC check it shares no code with the masking rules: the
+validators here are the scalar ones (python-stdnum based), the patterns its own. A polars
+prefilter drops cells that cannot hold any such identifier; the rest are checked in Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import polars as pl
+
+from . import patterns as P
+from . import vector
+from .tables import Source
+from .validators import is_bank_card, is_public_uscc, is_resident_id
+
+# Anything that could be one of the identifiers below, including spaced forms.
+_PREFILTER = (
+    r"[0-9０-９]{11}|[0-9][- ][0-9]{4}[- ]?[0-9]{4}|[0-9]{7}[- ][0-9]{4}|[0-9]{4}[- ][0-9]{4}"
+    r"|[0-9]{6}[- ][0-9]{10}|[A-Za-z0-9._%+-]@[A-Za-z0-9-]"
+)
+_USCC_TOKEN = P.render(
+    r"{B}[" + P.USCC_CHARS + r"]{2}[0-9]{6}[" + P.USCC_CHARS + r"]{10}{B}", P.RUST
+)
+_WORD = re.compile(r"[0-9A-Za-z_]+", re.ASCII)
+_RUN = re.compile(r"[0-9]+")
+_SPACED_MOBILE = re.compile(
+    r"(?<![0-9])(?:\+?86[- ]?)?(1[3-9][0-9])[- ]?([0-9]{4})[- ]?([0-9]{4})(?![0-9])"
+)
+_SPACED_CARD = re.compile(
+    r"(?<![0-9])(?:[0-9]{4}(?:[- ][0-9]{4}){3}(?:[- ]?[0-9]{1,3})?|[0-9]{6}[- ][0-9]{10,13})(?![0-9])"
+)
+_EMAIL = re.compile(
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII
+)
+_MAX_FINDINGS = 50
+
+
+@dataclass
+class Verification:
+    passed: bool = True
+    cells_scanned: int = 0
+    cells_checked: int = 0
+    findings_total: int = 0
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passed": self.passed,
+            "cells_scanned": self.cells_scanned,
+            "cells_checked": self.cells_checked,
+            "findings_total": self.findings_total,
+            "findings": self.findings,
+        }
+
+
+def _run_kind(run: str, after: str) -> str | None:
+    n = len(run)
+    if n == 17 and after in "Xx" and after and is_resident_id(run + after):
+        return "id_card"
+    if n in (15, 18) and is_resident_id(run):
+        return "id_card"
+    if n == 11 and run[0] == "1" and run[1] in "3456789":
+        return "mobile"
+    if n == 13 and run.startswith("86") and run[2] == "1" and run[3] in "3456789":
+        return "mobile"
+    if 16 <= n <= 19 and is_bank_card(run):
+        return "bank_card"
+    return None
+
+
+def scan_text(text: str) -> list[str]:
+    """Kinds of validating identifiers in one cell (empty when clean)."""
+    text = text.translate(P.FULLWIDTH_TABLE)
+    kinds: list[str] = []
+    public_spans: list[tuple[int, int]] = []
+    for word in _WORD.finditer(text):
+        tok = word.group(0)
+        if len(tok) == 18 and is_public_uscc(tok):
+            public_spans.append(word.span())
+            continue
+        for run in _RUN.finditer(tok):
+            after = tok[run.end() : run.end() + 1]
+            kind = _run_kind(run.group(0), after)
+            if kind:
+                kinds.append(kind)
+
+    def outside(m: re.Match[str]) -> bool:
+        return not any(a <= m.start() < b for a, b in public_spans)
+
+    for m in _SPACED_MOBILE.finditer(text):
+        if outside(m) and not m.group(0).isdigit():
+            kinds.append("mobile")
+    for m in _SPACED_CARD.finditer(text):
+        if outside(m) and is_bank_card(m.group(0)):
+            kinds.append("bank_card")
+    for m in _EMAIL.finditer(text):
+        kinds.append("email")
+    return kinds
+
+
+def _check_column(s: pl.Series) -> list[int]:
+    """Row positions worth a Python check: the prefilter matches outside public USCCs."""
+    if s.str.contains("[０-９]").any():
+        s = s.str.replace_many({c: str(i) for i, c in enumerate(P.FULLWIDTH_DIGITS)})
+    idx = s.str.contains(_PREFILTER).fill_null(False).arg_true()
+    if idx.len() == 0:
+        return []
+    sub = s.gather(idx)
+    whole = vector.public_uscc(sub.str.strip_chars())  # a cell that is one public USCC
+    idx, sub = idx.filter(~whole), sub.filter(~whole)
+    if idx.len() == 0:
+        return []
+    rows = set(
+        idx.filter(
+            sub.str.replace_all(_USCC_TOKEN, " ").str.contains(_PREFILTER)
+        ).to_list()
+    )
+    toks = (
+        pl.DataFrame({"r": idx, "t": sub.str.extract_all(_USCC_TOKEN)})
+        .explode("t")
+        .drop_nulls("t")
+    )
+    if toks.height:
+        rows.update(toks["r"].filter(~vector.public_uscc(toks["t"])).to_list())
+    return sorted(rows)
+
+
+def verify_source(
+    source: Source, public_columns: Iterable[set[int]], names: list[str] | None = None
+) -> Verification:
+    """Scan every table of ``source``; ``public_columns`` gives, per table in order, the
+    indexes of columns declared public by policy (the only cells not checked); ``names``
+    the table names to report (the output file is a temporary one)."""
+    result = Verification()
+    publics = list(public_columns)
+    for t_index, table in enumerate(source.tables()):
+        public = publics[t_index] if t_index < len(publics) else set()
+        name = names[t_index] if names and t_index < len(names) else table.name
+        for c_index, header in enumerate(table.headers):
+            if scan_text(header):
+                result.passed = False
+                result.findings_total += 1
+                result.findings.append(
+                    {
+                        "table": name,
+                        "row": 1,
+                        "column": c_index + 1,
+                        "kinds": sorted(set(scan_text(header))),
+                    }
+                )
+        for batch in table.batches():
+            frame = batch.frame
+            result.cells_scanned += frame.height * frame.width
+            for c_index, header in enumerate(table.headers):
+                if c_index in public:
+                    continue
+                col = frame.get_column(frame.columns[c_index])
+                for r in _check_column(col):
+                    result.cells_checked += 1
+                    kinds = scan_text(col[r])
+                    if not kinds:
+                        continue
+                    result.passed = False
+                    result.findings_total += len(kinds)
+                    if len(result.findings) < _MAX_FINDINGS:
+                        result.findings.append(
+                            {
+                                "table": name,
+                                "row": batch.first_row + r,
+                                "column": header,
+                                "kinds": sorted(set(kinds)),
+                            }
+                        )
+    return result

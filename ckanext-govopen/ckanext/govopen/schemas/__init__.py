@@ -1,0 +1,1 @@
+"""ckanext-scheming schemas of the portal, loaded as ckanext.govopen.schemas:<file>."""
