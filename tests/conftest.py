@@ -80,9 +80,10 @@ def live_server() -> Iterator[str]:
         while True:
             if proc.poll() is not None:
                 pytest.fail(f"the live server exited; see {log}")
-            with contextlib.suppress(OSError):
-                with urllib.request.urlopen(f"{url}/api/3/action/status_show", timeout=5):
-                    break
+            with contextlib.suppress(OSError), urllib.request.urlopen(
+                f"{url}/api/3/action/status_show", timeout=5
+            ):
+                break
             if time.monotonic() > deadline:
                 pytest.fail(f"the live server did not start; see {log}")
             time.sleep(0.3)

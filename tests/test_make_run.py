@@ -126,7 +126,7 @@ def test_a_port_in_use_is_one_line_and_non_zero(portal: Portal) -> None:
         s.bind(("127.0.0.1", portal.port))
         s.listen()
         r = subprocess.run([sys.executable, str(ROOT / "tools" / "stack.py"), "run"],
-                           env=portal.env, capture_output=True, text=True, timeout=120)
+                           env=portal.env, capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode != 0
     assert f"port {portal.port}" in r.stderr and "Traceback" not in r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
@@ -137,7 +137,7 @@ def test_a_corrupt_var_is_one_line_and_non_zero(portal: Portal) -> None:
     pgdata.mkdir(parents=True)
     (pgdata / "garbage").write_text("not a cluster")
     r = subprocess.run([sys.executable, str(ROOT / "tools" / "stack.py"), "run"],
-                       env=portal.env, capture_output=True, text=True, timeout=120)
+                       env=portal.env, capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode != 0
     assert "make reset" in r.stderr and "Traceback" not in r.stderr
 
@@ -150,6 +150,6 @@ def test_a_missing_system_library_is_named(portal: Portal, tmp_path: Path) -> No
         "raise ImportError('failed to find libmagic.  Check your installation')\n")
     env = {**portal.env, "PYTHONPATH": str(shadow)}
     r = subprocess.run([sys.executable, str(ROOT / "tools" / "stack.py"), "run"],
-                       env=env, capture_output=True, text=True, timeout=120)
+                       env=env, capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode != 0
     assert "libmagic1" in r.stderr and "Traceback" not in r.stderr

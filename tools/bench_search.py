@@ -27,8 +27,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import services as svc  # noqa: E402
-import stack  # noqa: E402
+import services as svc
+import stack
 
 FACETS = ["organization", "groups", "tags", "res_format", "license_id", "open_type"]
 QUERIES: dict[str, dict[str, str]] = {

@@ -23,6 +23,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -115,11 +116,10 @@ def _spawn(cmd: list[str], log: Path, *, cwd: Path | None = None,
            env: dict[str, str] | None = None, user: str | None = None) -> subprocess.Popen[bytes]:
     log.parent.mkdir(parents=True, exist_ok=True)
     out = open(log, "ab")  # noqa: SIM115 - handed to the child, closed below
-    preexec = _demote(user) if user else None
     try:
         return subprocess.Popen(
             cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-            cwd=cwd, env=env, start_new_session=True, preexec_fn=preexec,
+            cwd=cwd, env=env, start_new_session=True, **_as_user(user),
         )
     except FileNotFoundError as e:
         raise StackError(f"cannot run {cmd[0]}: {e.strerror}") from e
@@ -127,15 +127,12 @@ def _spawn(cmd: list[str], log: Path, *, cwd: Path | None = None,
         out.close()
 
 
-def _demote(user: str):  # type: ignore[no-untyped-def]
+def _as_user(user: str | None) -> dict[str, Any]:
+    """subprocess arguments that run a child as `user` (no supplementary groups)."""
+    if user is None:
+        return {}
     entry = pwd.getpwnam(user)
-
-    def run() -> None:
-        os.setgroups([])
-        os.setgid(entry.pw_gid)
-        os.setuid(entry.pw_uid)
-
-    return run
+    return {"user": entry.pw_uid, "group": entry.pw_gid, "extra_groups": []}
 
 
 # PostgreSQL ------------------------------------------------------------------
@@ -192,7 +189,7 @@ def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Servic
             [str(bindir / "initdb"), "-D", str(pgdata), "-U", "ckan", "-E", "UTF8",
              "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
              f"--pwfile={pwfile}"],
-            capture_output=True, text=True, preexec_fn=_demote(user) if user else None,
+            capture_output=True, text=True, check=False, **_as_user(user),
         )
         pwfile.unlink()
         if init.returncode:
@@ -227,7 +224,7 @@ def _wait_pg_ready(bindir: Path, port: int, sockdir: Path, timeout: float = 60) 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         r = subprocess.run([str(bindir / "pg_isready"), "-h", str(sockdir), "-p", str(port)],
-                           capture_output=True)
+                           capture_output=True, check=False)
         if r.returncode == 0:
             return
         time.sleep(0.2)
@@ -240,12 +237,12 @@ def ensure_database(datadir: Path, port: int, name: str) -> None:
     user = _pg_user()
     base = [str(bindir / "psql"), "-h", str(datadir), "-p", str(port), "-U", "ckan",
             "-d", "postgres", "-tAc"]
-    kw = {"capture_output": True, "text": True, "preexec_fn": _demote(user) if user else None}
-    r = subprocess.run([*base, f"SELECT 1 FROM pg_database WHERE datname = '{name}'"], **kw)
+    kw = {"capture_output": True, "text": True, **_as_user(user)}
+    r = subprocess.run([*base, f"SELECT 1 FROM pg_database WHERE datname = '{name}'"], **kw, check=False)
     if r.returncode:
         raise StackError(f"cannot query PostgreSQL: {r.stderr.strip()}")
     if r.stdout.strip() != "1":
-        r = subprocess.run([*base, f'CREATE DATABASE "{name}" OWNER ckan'], **kw)
+        r = subprocess.run([*base, f'CREATE DATABASE "{name}" OWNER ckan'], **kw, check=False)
         if r.returncode:
             raise StackError(f"cannot create database {name}: {r.stderr.strip()}")
 

@@ -25,8 +25,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import services as svc  # noqa: E402
-from services import ROOT, StackError  # noqa: E402
+import services as svc
+from services import ROOT, StackError
 
 VAR = Path(os.environ.get("GOVOPEN_VAR", ROOT / "var")).resolve()
 BIN = Path(sys.executable).parent
@@ -89,7 +89,7 @@ def write_ini(dest: Path, **values: str) -> Path:
 
 
 def ckan(ini: Path, *args: str, check: bool = True, quiet: bool = False) -> subprocess.CompletedProcess[str]:
-    r = subprocess.run([CKAN, "-c", str(ini), *args], capture_output=True, text=True)
+    r = subprocess.run([CKAN, "-c", str(ini), *args], capture_output=True, text=True, check=False)
     if check and r.returncode:
         tail = "\n".join((r.stderr or r.stdout).strip().splitlines()[-5:])
         raise StackError(f"`ckan {' '.join(args)}` failed:\n{tail}")
@@ -166,7 +166,7 @@ def cmd_run(_: argparse.Namespace) -> int:
             _ensure_admin(ini, sec["admin_password"])
             if not (VAR / ".seeded").exists():
                 print("· loading demo data (first start only)", flush=True)
-                r = subprocess.run([str(BIN / "python"), "-m", "seed", "-c", str(ini)], cwd=ROOT)
+                r = subprocess.run([str(BIN / "python"), "-m", "seed", "-c", str(ini)], cwd=ROOT, check=False)
                 if r.returncode:
                     raise StackError("loading the demo data failed (see above)")
                 (VAR / ".seeded").touch()
@@ -200,10 +200,9 @@ def _wait_http(url: str, log: Path, timeout: float = 120) -> None:
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(url, timeout=10) as r:
-                if r.status == 200:
-                    return
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=10) as r:
+            if r.status == 200:
+                return
         time.sleep(0.5)
     raise StackError(f"the portal did not answer {url}; see {log}")
 
@@ -239,7 +238,7 @@ def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
             env = {**os.environ, "GOVOPEN_TEST_BASE": str(base), "CKAN_INI": str(ini)}
             cmd = [str(BIN / "python"), "-m", "pytest", f"--ckan-ini={ini}", *pytest_args]
             print("·", " ".join(cmd), flush=True)
-            return subprocess.run(cmd, cwd=args.cwd or ROOT, env=env).returncode
+            return subprocess.run(cmd, cwd=args.cwd or ROOT, env=env, check=False).returncode
     finally:
         if not os.environ.get("GOVOPEN_KEEP_TEST_DIR"):
             shutil.rmtree(base, ignore_errors=True)
@@ -300,7 +299,7 @@ def cmd_ckan(args: argparse.Namespace) -> int:
     ini = VAR / "ckan.ini"
     if not ini.exists():
         raise StackError("var/ckan.ini does not exist yet: start the portal once with `make run`")
-    return subprocess.run([CKAN, "-c", str(ini), *args.pytest_args]).returncode
+    return subprocess.run([CKAN, "-c", str(ini), *args.pytest_args], check=False).returncode
 
 
 COMMANDS = {"run": cmd_run, "test": cmd_test, "compat": cmd_compat, "ckan": cmd_ckan}
