@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -48,15 +50,19 @@ class Portal:
 
     def start(self, timeout: float = 600) -> float:
         started = time.monotonic()
+        self.output = ""
         self.proc = subprocess.Popen(
             [sys.executable, str(ROOT / "tools" / "stack.py"), "run"], env=self.env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         assert self.proc.stdout
+        ready = 0.0
         for line in self.proc.stdout:
             self.output += line
             if "is ready" in line:
-                return time.monotonic() - started
+                ready = time.monotonic() - started
+            if "stop with Ctrl-C" in line:  # the last line of the ready banner
+                return ready
             if time.monotonic() - started > timeout:
                 break
         self.stop()
@@ -77,12 +83,15 @@ class Portal:
 
 
 @pytest.fixture
-def portal(tmp_path: Path) -> Iterator[Portal]:
-    var = tmp_path / "var"
-    os.chmod(tmp_path, 0o755)
-    p = Portal(var)
+def portal() -> Iterator[Portal]:
+    # Not pytest's tmp_path: its parents are private to root, and PostgreSQL
+    # (run as nobody under root) must be able to reach its data directory.
+    base = Path(tempfile.mkdtemp(prefix="govopen-run-"))
+    os.chmod(base, 0o755)
+    p = Portal(base / "var")
     yield p
     p.stop()
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: Portal) -> None:
@@ -116,7 +125,7 @@ def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: 
     # A second start keeps the data and is quick.
     seconds = portal.start()
     assert seconds < 60
-    assert "loading demo data" not in portal.output.split("stopping")[-1]
+    assert "loading demo data" not in portal.output
     _, body = portal.get("/api/3/action/package_search?rows=0")
     assert json.loads(body)["result"]["count"] >= 40
 

@@ -162,6 +162,16 @@ def _pg_user() -> str | None:
     return "nobody" if os.geteuid() == 0 else None
 
 
+def _check_reachable(path: Path, user: str) -> None:
+    """Every parent must let `user` through, or initdb fails with a bare EACCES."""
+    for parent in path.resolve().parents:
+        if not parent.stat().st_mode & 0o001:
+            raise StackError(
+                f"PostgreSQL runs as {user} when started by root, and {user} cannot enter "
+                f"{parent}: run `chmod o+x {parent}` or keep the project elsewhere"
+            )
+
+
 def _chown_for(path: Path, user: str | None) -> None:
     if user is None:
         return
@@ -181,6 +191,8 @@ def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Servic
                 "run `make reset` to start from scratch"
             )
         datadir.mkdir(parents=True, exist_ok=True)
+        if user:
+            _check_reachable(datadir, user)
         _chown_for(datadir, user)
         pwfile = datadir / ".pwfile"
         pwfile.write_text(password)
