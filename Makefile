@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-REQS := requirements/ckan.txt requirements/run.txt requirements/dev.txt requirements/constraints.txt setup.py
+REQS := requirements/bootstrap.txt requirements/ckan.txt requirements/run.txt requirements/dev.txt requirements/constraints.txt setup.py
 
 .PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat venv
 
@@ -13,6 +13,7 @@ venv: $(STAMP)
 $(STAMP): $(REQS)
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "error: Python 3.11 is required (found " + sys.version.split()[0] + "); set PYTHON=/path/to/python3.11")'
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements/bootstrap.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -c requirements/constraints.txt \
 		-r requirements/ckan.txt -r requirements/run.txt -r requirements/dev.txt
 	@# ckan itself without its extra: its psycopg2 pin would need PostgreSQL headers;
@@ -42,10 +43,13 @@ reset:
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 
-bench: bench-search bench-desensitize
+bench: bench-search bench-desensitize bench-dcat
 
 bench-search: $(STAMP)
 	$(PY) tools/bench_search.py $(ARGS)
 
 bench-desensitize: $(STAMP)
 	$(PY) tools/bench_desensitize.py $(ARGS)
+
+bench-dcat: $(STAMP)
+	$(PY) tools/bench_dcat.py $(ARGS)
