@@ -98,7 +98,8 @@ def bench(size: int, repeat: int) -> None:
             web_port = svc.free_port()
             ini = stack.write_ini(
                 base / "bench.ini", secret_key=secrets.token_urlsafe(16),
-                jwt_secret=secrets.token_urlsafe(16), site_url=f"http://127.0.0.1:{web_port}",
+                jwt_secret=secrets.token_urlsafe(16), storage_key=secrets.token_urlsafe(32),
+                site_url=f"http://127.0.0.1:{web_port}",
                 site_id="bench", storage_path=str(base / "storage"), plugins=stack.PLUGINS,
                 locale_default="zh_Hans_CN", log_level="WARNING", extra="", **urls,
             )
