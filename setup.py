@@ -18,11 +18,16 @@ setup(
             "schemas/*.yaml",
             "desensitize/*.yaml",
             "public/**/*",
+            "migration/**/*",
         ],
     },
     entry_points={
         "ckan.plugins": ["govopen = ckanext.govopen.plugin:GovOpenPlugin"],
         "babel.extractors": ["ckan = ckan.lib.extract:extract_ckan"],
+        "ckan.rdf.profiles": [
+            "govopen = ckanext.govopen.dcat.profile:GovOpenProfile",
+            "govopen_provenance = ckanext.govopen.provenance.rdf:GovOpenProvenanceProfile",
+        ],
     },
     message_extractors={
         "ckanext-govopen/ckanext": [

@@ -34,6 +34,7 @@ ENVVARS_PLUGIN = "envvars"
 PRODUCTION_VALUES: dict[str, str] = {
     "secret_key": "",  # CKAN___SECRET_KEY / CKAN___WTF_CSRF_SECRET_KEY at run time
     "jwt_secret": "",  # CKAN___API_TOKEN__JWT__ENCODE__SECRET / __DECODE__SECRET
+    "storage_key": "",  # CKANEXT__GOVOPEN__STORAGE_KEY (raw uploads encrypted at rest)
     "site_url": "http://localhost:5000",  # CKAN_SITE_URL
     "site_id": "govopen",  # CKAN_SITE_ID
     "sqlalchemy_url": "postgresql://ckan@db:5432/ckan",  # CKAN_SQLALCHEMY_URL

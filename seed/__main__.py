@@ -34,8 +34,12 @@ def _demo(ini: str, user: str, index: bool) -> int:
     catalog = build()
     print(f"· generated {len(catalog.datasets)} datasets in {time.monotonic() - started:.1f}s",
           flush=True)
+    from seed.products import load_products
+
     with ckan_app(ini, index=index):
-        stats = load(catalog, Loader(user, out=lambda line: print(line, flush=True)))
+        loader = Loader(user, out=lambda line: print(line, flush=True))
+        stats = load(catalog, loader)
+        load_products(loader)  # derived products last: their sources must exist
     made = ", ".join(f"{v} {k}(s)" for k, v in stats.created.items()) or "nothing"
     kept = sum(stats.existing.values())
     print(f"· created {made}; {stats.files} file(s) uploaded; {kept} already present; "

@@ -33,6 +33,7 @@ def clean_db(reset_db, migrate_db_for):  # type: ignore[no-untyped-def]
     """CKAN's clean_db, plus the tables of the plugins the portal runs."""
     reset_db()
     migrate_db_for("activity")
+    migrate_db_for("govopen")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

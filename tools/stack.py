@@ -31,7 +31,7 @@ from services import ROOT, StackError
 VAR = Path(os.environ.get("GOVOPEN_VAR", ROOT / "var")).resolve()
 BIN = Path(sys.executable).parent
 CKAN = str(BIN / "ckan")
-PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat activity"
+PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat structured_data activity"
 
 # What CKAN's own test configuration sets (SEARCH-SPEC.md §6); our tests add to it.
 TEST_SETTINGS = """\
@@ -71,7 +71,7 @@ def load_secrets(path: Path) -> dict[str, str]:
             raise StackError(f"{path} is corrupt ({e}); run `make reset`") from e
     changed = False
     for key, size in (("secret_key", 32), ("jwt_secret", 32), ("pg_password", 16),
-                      ("admin_password", 9)):
+                      ("admin_password", 9), ("storage_key", 32)):
         if key not in data:
             data[key] = secrets.token_urlsafe(size)
             changed = True
@@ -157,6 +157,7 @@ def cmd_run(_: argparse.Namespace) -> int:
             site_url = os.environ.get("CKAN_SITE_URL", f"http://127.0.0.1:{port}")
             ini = write_ini(
                 VAR / "ckan.ini", secret_key=sec["secret_key"], jwt_secret=sec["jwt_secret"],
+                storage_key=sec["storage_key"],
                 site_url=site_url, site_id="govopen", storage_path=str(VAR / "storage"),
                 plugins=PLUGINS, locale_default="zh_Hans_CN", log_level="INFO", extra="",
                 **urls,
@@ -230,7 +231,8 @@ def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
         ) as (_, urls):
             ini = write_ini(
                 base / "test.ini", secret_key=secrets.token_urlsafe(16),
-                jwt_secret=secrets.token_urlsafe(16), site_url="http://test.ckan.net",
+                jwt_secret=secrets.token_urlsafe(16), storage_key=secrets.token_urlsafe(32),
+                site_url="http://test.ckan.net",
                 site_id="test.ckan.net", storage_path=str(base / "storage"), plugins=plugins,
                 locale_default=locale, log_level="WARNING", extra=TEST_SETTINGS + extra, **urls,
             )

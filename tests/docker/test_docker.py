@@ -82,6 +82,7 @@ def services() -> dict:
 def resolved_services() -> dict:
     """The services as compose sees them with .env.example's settings and test secrets."""
     example = env_example() | {"SECRET_KEY": "s" * 43, "JWT_SECRET": "j" * 43,
+                               "STORAGE_KEY": "k" * 43,
                                "POSTGRES_PASSWORD": "p" * 24, "CKAN_DB_PASSWORD": "c" * 24,
                                "CKAN_SITE_URL": "https://data.example.gov.cn"}
     return yaml.safe_load(interpolate(COMPOSE.read_text(encoding="utf-8"), example))["services"]
@@ -517,8 +518,8 @@ def test_env_example_explains_every_variable():
 
 def test_no_secret_has_a_default_and_nothing_needs_percent_escaping():
     example = env_example()
-    for name in ("SECRET_KEY", "JWT_SECRET", "POSTGRES_PASSWORD", "CKAN_DB_PASSWORD",
-                 "CKAN_SITE_URL"):
+    for name in ("SECRET_KEY", "JWT_SECRET", "STORAGE_KEY", "POSTGRES_PASSWORD",
+                 "CKAN_DB_PASSWORD", "CKAN_SITE_URL"):
         assert example[name] == ""
         with pytest.raises(KeyError):
             interpolate(COMPOSE.read_text(encoding="utf-8"), {k: v for k, v in example.items()

@@ -58,3 +58,50 @@ def test_ngrams(schema: Schema) -> None:
     assert max(len(g) for g in grams) == 10
     assert ngram.query_tokens("Won Der") == ["won", "der"]
     assert ngram.windows("abcdefghijkl") == ["abcdefghij", "bcdefghijk", "cdefghijkl"]
+
+
+def test_search_mode_segmentation_matches_two_pass_reference() -> None:
+    """Precise words are read off jieba's search mode; check against two jieba calls."""
+    import random
+
+    from ckanext.govopen.searchd import analysis
+    from ckanext.govopen.searchd.bench import _zh
+
+    rng = random.Random(5)
+    runs = ["企业营业执照登记信息", "上海市", "中华人民共和国国家统计局", "数", "𠀀𠀁数据"]
+    runs += [m.group() for _ in range(300) for m in analysis._HAN_RE.finditer(_zh(rng, 60))]
+    for run in runs:
+        fast: list[tuple[str, int]] = []
+        slow: list[tuple[str, int]] = []
+        assert analysis._segment(run, 7, fast, True) == analysis._segment_slow(run, 7, slow)
+        assert fast == slow, run
+
+
+def test_ngram_positions_skip_repeats(schema: Schema) -> None:
+    ngram = analyzer_for(schema.lookup("title_ngram").type)  # type: ignore[union-attr]
+    # grams by start then size, one position each; a repeated gram keeps its first
+    assert ngram.index_tokens(["abab", "ab"]) == [
+        ("ab", 0), ("aba", 1), ("abab", 2), ("ba", 3), ("bab", 4), ("ab", 106)]
+
+
+def test_ascii_part_splitting_matches_character_rules() -> None:
+    import itertools
+
+    from ckanext.govopen.searchd.analysis import _char_type, _split_run
+
+    def reference(run: str, split_case: bool) -> list[tuple[str, bool]]:
+        parts, start, last = [], 0, _char_type(run[0])
+        for i in range(1, len(run)):
+            cur = _char_type(run[i])
+            if (last == "D") != (cur == "D") or (split_case and last == "L" and cur == "U"):
+                parts.append((run[start:i], last == "D"))
+                start = i
+            last = cur
+        parts.append((run[start:], last == "D"))
+        return parts
+
+    for size in range(1, 6):
+        for chars in itertools.product("aZb9Y", repeat=size):
+            run = "".join(chars)
+            for split_case in (True, False):
+                assert _split_run(run, split_case) == reference(run, split_case), run

@@ -10,5 +10,10 @@ def govopen() -> None:
     pass
 
 
+from ckanext.govopen.publishing.cli import desensitize
+
+govopen.add_command(desensitize)
+
+
 def get_commands() -> list[click.Command]:
     return [govopen]

@@ -6,3 +6,17 @@ import ckan.plugins.toolkit as tk
 
 def platform_name() -> str:
     return tk.config["ckanext.govopen.platform_name"]
+
+
+def platform_name_en() -> str:
+    """The configured English platform name; empty when not set."""
+    return tk.config.get("ckanext.govopen.platform_name_en") or ""
+
+
+def storage_key() -> str:
+    """The raw-upload encryption key (URL-safe base64 text; empty when unset)."""
+    return tk.config.get("ckanext.govopen.storage_key") or ""
+
+
+def desensitize_timeout() -> int:
+    return tk.config["ckanext.govopen.desensitize_timeout"]

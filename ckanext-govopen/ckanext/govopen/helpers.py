@@ -74,3 +74,25 @@ def govopen_organization_title(org: dict[str, Any] | None) -> str:
         return org["title_en"]
     return org.get("title") or org.get("name") or ""
 
+
+
+def govopen_derived_products(pkg_dict: dict[str, Any]) -> list[dict[str, Any]]:
+    """The derived products registered on a dataset that the viewer may see."""
+    from ckanext.govopen.provenance import helpers as provenance
+
+    return provenance.derived_products(pkg_dict)
+
+
+def govopen_product_sources(pkg_dict: dict[str, Any]) -> list[dict[str, Any]]:
+    """A product's sources, each with its dataset as it is now and whether it changed
+    after the product acquired it."""
+    from ckanext.govopen.provenance import helpers as provenance
+
+    return provenance.product_sources(pkg_dict)
+
+
+def govopen_resource_provenance(pkg_dict: dict[str, Any], res: dict[str, Any]) -> dict[str, Any]:
+    """The provenance note of a download of `res` made today, and its companion files."""
+    from ckanext.govopen.provenance import helpers as provenance
+
+    return provenance.resource_provenance(pkg_dict, res)

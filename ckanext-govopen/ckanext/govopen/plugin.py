@@ -10,12 +10,14 @@ from ckan.lib.plugins import DefaultTranslation
 from ckanext.govopen import helpers
 from ckanext.govopen.catalog import EN, lang_key
 from ckanext.govopen.catalog import search as catalog_search
+from ckanext.govopen.publishing import hooks as publishing
+from ckanext.govopen.publishing import registry
 
 
 @tk.blanket.config_declarations
-@tk.blanket.actions
-@tk.blanket.auth_functions
-@tk.blanket.helpers
+@tk.blanket.actions(registry.actions)
+@tk.blanket.auth_functions(registry.auth_functions)
+@tk.blanket.helpers(registry.helpers)
 @tk.blanket.validators
 @tk.blanket.blueprints
 @tk.blanket.cli
@@ -26,6 +28,8 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.ITranslation)
     p.implements(p.IFacets, inherit=True)
     p.implements(p.IPackageController, inherit=True)
+    p.implements(p.IResourceController, inherit=True)
+    p.implements(p.IUploader, inherit=True)
 
     # IConfigurer
 
@@ -51,7 +55,9 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     # IPackageController
 
     def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
-        return catalog_search.index_fields(pkg_dict)
+        from ckanext.govopen.provenance import search as provenance_search
+
+        return catalog_search.index_fields(provenance_search.index_fields(pkg_dict))
 
     def after_dataset_search(self, search_results: dict[str, Any],
                              search_params: dict[str, Any]) -> dict[str, Any]:
@@ -66,3 +72,26 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
             for item in items:
                 item["display_name"] = english.get(item["name"], item["display_name"])
         return search_results
+
+    # Publishing: uploads encrypted at rest, desensitized by a job before anyone gets them.
+
+    def get_resource_uploader(self, data_dict: dict[str, Any]) -> Any:
+        return publishing.uploader(data_dict)
+
+    def get_uploader(self, upload_to: str, old_filename: str | None) -> None:
+        return None  # organization and user images: CKAN's own uploader
+
+    def after_resource_create(self, context: Any, resource: dict[str, Any]) -> None:
+        publishing.uploaded(context)
+
+    def after_resource_update(self, context: Any, resource: dict[str, Any]) -> None:
+        publishing.uploaded(context)
+
+    def after_resource_delete(self, context: Any, resources: list[dict[str, Any]]) -> None:
+        publishing.uploaded(context)
+
+    def after_dataset_create(self, context: Any, pkg_dict: dict[str, Any]) -> None:
+        publishing.uploaded(context)
+
+    def after_dataset_update(self, context: Any, pkg_dict: dict[str, Any]) -> None:
+        publishing.uploaded(context)

@@ -17,6 +17,10 @@ from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 from ckanext.govopen import catalog
 from ckanext.govopen.catalog import codes, store
 from ckanext.govopen.helpers import govopen_lang, govopen_text
+from ckanext.govopen.provenance.sources import (
+    govopen_producer_credit_code,
+    govopen_product_sources,
+)
 from ckanext.scheming.helpers import scheming_field_by_name
 from ckanext.scheming.validation import scheming_validator
 
@@ -30,6 +34,8 @@ __all__ = [
     "govopen_not_future",
     "govopen_not_secret",
     "govopen_phone",
+    "govopen_producer_credit_code",
+    "govopen_product_sources",
     "govopen_provider_code",
     "govopen_required",
     "govopen_required_when",

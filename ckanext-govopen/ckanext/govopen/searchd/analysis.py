@@ -37,6 +37,10 @@ _HAN_RE = re.compile(f"[{_HAN}]+")
 _HAS_HAN = re.compile(f"[{_HAN}]")
 # Letters, digits and combining marks; everything else delimits words as in WordDelimiter.
 _ALNUM_RUN = re.compile(r"[^\W_]+(?:[\u0300-\u036f][^\W_]*)*")
+# Parts of an ASCII alphanumeric run: digit/letter changes always split, lower->upper
+# changes when splitOnCaseChange (ABCdef stays whole, aBc -> a Bc).
+_ASCII_PARTS_CASE = re.compile(r"[0-9]+|[a-z]+|[A-Z]+[a-z]*")
+_ASCII_PARTS = re.compile(r"[0-9]+|[A-Za-z]+")
 _POSSESSIVE = re.compile(r"['\u2019][sS](?=$|[^\w])")
 
 Token = tuple[str, int]  # (text, position)
@@ -78,6 +82,9 @@ def _split_run(run: str, split_case: bool) -> list[tuple[str, bool]]:
     """Split one alphanumeric run into (part, is_number) at case and digit changes."""
     if run.isdigit():
         return [(run, True)]
+    if run.isascii():  # [A-Za-z0-9] only: the same breaks, found by a regex
+        found = (_ASCII_PARTS_CASE if split_case else _ASCII_PARTS).findall(run)
+        return [(part, part[0] <= "9") for part in found]
     simple = not any(c.isdigit() for c in run)
     if simple and (not split_case or run[1:] == run[1:].lower()):
         return [(run, False)]
@@ -119,69 +126,58 @@ class TextAnalyzer:
         if spec.tokenizer == "keyword":
             return [(text, 0)] if text else []
         split = spec.word_delimiter or spec.tokenizer != "whitespace"
+        split_case = spec.split_case
         for chunk in text.split():
             if not split:
-                pos = self._emit(chunk, pos, out, index)
+                pos = _emit(chunk, pos, out, index)
                 continue
-            chunk = _POSSESSIVE.sub("", chunk)
-            parts: list[tuple[str, bool]] = []
-            for m in _ALNUM_RUN.finditer(chunk):
-                parts.extend(_split_run(m.group(), spec.split_case))
+            if "'" in chunk or "\u2019" in chunk:
+                chunk = _POSSESSIVE.sub("", chunk)
             run_pos = pos
             run: list[str] = []
             run_num: bool | None = None
-            for part, is_num in parts:
-                if run and is_num != run_num:
-                    self._catenate(run, run_num, run_pos, out, spec, index)
-                    run, run_pos = [], pos
-                if not run:
-                    run_pos = pos
-                run.append(part)
-                run_num = is_num
-                pos = self._emit(part, pos, out, index)
-            if run:
-                self._catenate(run, run_num, run_pos, out, spec, index)
+            for alnum in _ALNUM_RUN.findall(chunk):
+                # Most runs (words, Han text) are one part: skip _split_run.
+                if alnum.isalpha() and (not split_case or alnum[1:] == alnum[1:].lower()):
+                    parts: Sequence[tuple[str, bool]] = ((alnum, False),)
+                else:
+                    parts = _split_run(alnum, split_case)
+                for part, is_num in parts:
+                    if run and is_num != run_num:
+                        if index and len(run) > 1:
+                            _catenate(run, run_num, run_pos, out, spec)
+                        run = []
+                    if not run:
+                        run_pos = pos
+                    run.append(part)
+                    run_num = is_num
+                    pos = _emit(part, pos, out, index)
+            if index and len(run) > 1:
+                _catenate(run, run_num, run_pos, out, spec)
         return out
-
-    @staticmethod
-    def _catenate(run: list[str], is_num: bool | None, pos: int, out: list[tuple[str, int]],
-                  spec: Analysis, index: bool) -> None:
-        if not index or len(run) < 2:
-            return
-        wanted = spec.catenate_numbers if is_num else spec.catenate_words
-        if wanted and not any(_HAS_HAN.search(p) for p in run):
-            out.append(("".join(run), pos))
-
-    @staticmethod
-    def _emit(word: str, pos: int, out: list[tuple[str, int]], index: bool) -> int:
-        """Append `word` (segmenting Han runs) and return the next free position."""
-        if not _HAS_HAN.search(word):
-            out.append((word, pos))
-            return pos + 1
-        last = 0
-        for m in _HAN_RE.finditer(word):
-            if m.start() > last:
-                out.append((word[last:m.start()], pos))
-                pos += 1
-            pos = _segment(m.group(), pos, out, index)
-            last = m.end()
-        if last < len(word):
-            out.append((word[last:], pos))
-            pos += 1
-        return pos
 
     # -- public API ----------------------------------------------------------------
     def index_tokens(self, values: Sequence[str]) -> list[Token]:
-        out: list[Token] = []
+        terms, positions = self.index_terms(values)
+        return list(zip(terms, positions))
+
+    def index_terms(self, values: Sequence[str]) -> tuple[Sequence[str], Sequence[int]]:
+        """Index-side terms and their positions (parallel sequences), values 100 apart."""
+        if len(values) == 1:
+            terms, positions, _ = self._value_terms(values[0])
+            return terms, positions
+        all_terms: list[str] = []
+        all_positions: list[int] = []
         base = 0
         for value in values:
-            tokens, width = self._value_tokens(value)
-            out.extend((t, p + base) for t, p in tokens)
+            terms, positions, width = self._value_terms(value)
+            all_terms.extend(terms)
+            all_positions.extend([p + base for p in positions] if base else positions)
             base += width + POSITION_GAP
-        return out
+        return all_terms, all_positions
 
-    def _value_tokens(self, value: str) -> tuple[tuple[Token, ...], int]:
-        """Tokens of one value and the positions they span, memoized.
+    def _value_terms(self, value: str) -> tuple[tuple[str, ...], tuple[int, ...], int]:
+        """Terms, positions and the positions spanned by one value, memoized.
 
         The same strings recur: a title is analyzed for `title` and again for its
         copy into `text`; tags, formats and organizations repeat across datasets.
@@ -189,8 +185,12 @@ class TextAnalyzer:
         cached = self._memo.get(value)
         if cached is None:
             words = self._words(value, self.index_spec, True)
-            width = max(p for _, p in words) + 1 if words else 0
-            cached = (tuple(_normalize(words, self._index_norm)), width)
+            if words:
+                raw, positions = zip(*words)
+                terms = _normalize_terms(raw, self._index_norm)
+                cached = (terms, positions, max(positions) + 1)
+            else:
+                cached = ((), (), 0)
             if len(value) <= 512:
                 if len(self._memo) >= 20_000:
                     self._memo.clear()
@@ -220,7 +220,12 @@ class NgramAnalyzer:
         self.query_lowercase = (ftype.query or spec).lowercase
 
     def index_tokens(self, values: Sequence[str]) -> list[Token]:
-        out: list[Token] = []
+        terms, positions = self.index_terms(values)
+        return list(zip(terms, positions))
+
+    def index_terms(self, values: Sequence[str]) -> tuple[list[str], list[int]]:
+        terms: list[str] = []
+        positions: list[int] = []
         pos = 0
         lo, hi = self.min_gram, self.max_gram
         for value in values:
@@ -228,17 +233,20 @@ class NgramAnalyzer:
             if self.lowercase:
                 text = text.lower()
             n = len(text)
-            seen: set[str] = set()
-            for start in range(n):
-                for size in range(lo, min(hi, n - start) + 1):
-                    gram = text[start:start + size]
-                    # Repeated grams add nothing to matching and bloat postings.
-                    if gram not in seen:
-                        seen.add(gram)
-                        out.append((gram, pos))
-                    pos += 1
-            pos += POSITION_GAP
-        return out
+            # Every gram in order (start, then size); each takes a position.
+            grams = [text[start:start + size] for start in range(n)
+                     for size in range(lo, min(hi, n - start) + 1)]
+            # Repeated grams add nothing to matching and bloat postings: keep the first.
+            first = dict(zip(reversed(grams), range(len(grams) - 1, -1, -1)))
+            if len(first) == len(grams):
+                terms.extend(grams)
+                positions.extend(range(pos, pos + len(grams)))
+            else:
+                keep = [i for i, gram in enumerate(grams) if first[gram] == i]
+                terms.extend([grams[i] for i in keep])
+                positions.extend([pos + i for i in keep])
+            pos += len(grams) + POSITION_GAP
+        return terms, positions
 
     def query_tokens(self, text: str) -> list[str]:
         text = _nfkc(text)
@@ -262,13 +270,75 @@ class NgramAnalyzer:
         return [token[i:i + size] for i in range(len(token) - size + 1)]
 
 
+def _catenate(run: list[str], is_num: bool | None, pos: int, out: list[tuple[str, int]],
+              spec: Analysis) -> None:
+    """Index side: a run of two or more parts is also indexed whole (wi-fi -> wifi)."""
+    wanted = spec.catenate_numbers if is_num else spec.catenate_words
+    if wanted:
+        joined = "".join(run)
+        if not _HAS_HAN.search(joined):
+            out.append((joined, pos))
+
+
+def _emit(word: str, pos: int, out: list[tuple[str, int]], index: bool) -> int:
+    """Append `word` (segmenting Han runs) and return the next free position."""
+    if word.isascii() or not _HAS_HAN.search(word):
+        out.append((word, pos))
+        return pos + 1
+    last = 0
+    for m in _HAN_RE.finditer(word):
+        if m.start() > last:
+            out.append((word[last:m.start()], pos))
+            pos += 1
+        pos = _segment(m.group(), pos, out, index)
+        last = m.end()
+    if last < len(word):
+        out.append((word[last:], pos))
+        pos += 1
+    return pos
+
+
 def _segment(run: str, pos: int, out: list[tuple[str, int]], index: bool) -> int:
-    precise = rjieba.tokenize(run)
     if not index:
+        precise = rjieba.tokenize(run)
         for word, _start, _end in precise:
             out.append((word, pos))
             pos += 1
         return pos
+    # Search mode yields each word of precise mode, preceded by its dictionary
+    # sub-words (which lie inside it). Sub-words take the position of their word,
+    # so precise mode is read off the search tokens instead of a second jieba call.
+    tokens = rjieba.tokenize(run, mode="search")
+    owner = [0] * len(tokens)  # index of the containing precise word, from the end
+    word_no = -1
+    word_start = word_end = -1
+    expected_end = len(run)
+    for j in range(len(tokens) - 1, -1, -1):
+        _word, start, end = tokens[j]
+        if word_start <= start and end <= word_end:
+            owner[j] = word_no
+            continue
+        if end != expected_end:
+            return _segment_slow(run, pos, out)
+        word_no += 1
+        word_start, word_end = start, end
+        expected_end = start
+        owner[j] = word_no
+    if expected_end != 0:
+        return _segment_slow(run, pos, out)
+    last = pos + word_no  # position of the final precise word
+    seen: set[tuple[str, int]] = set()
+    for (word, _start, _end), back in zip(tokens, owner):
+        item = (word, last - back)
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return last + 1
+
+
+def _segment_slow(run: str, pos: int, out: list[tuple[str, int]]) -> int:
+    """Index-side segmentation with precise mode computed separately."""
+    precise = rjieba.tokenize(run)
     slot: dict[int, int] = {}
     for i, (_word, start, end) in enumerate(precise):
         for c in range(start, end):
@@ -280,6 +350,16 @@ def _segment(run: str, pos: int, out: list[tuple[str, int]], index: bool) -> int
             seen.add(item)
             out.append(item)
     return pos + len(precise)
+
+
+def _normalize_terms(terms: Sequence[str], norm: tantivy.TextAnalyzer | None) -> tuple[str, ...]:
+    if norm is None or not terms:
+        return tuple(terms)
+    normalized = norm.analyze(" ".join(terms))
+    if len(normalized) != len(terms):
+        # Should not happen (tokens hold no whitespace); stay correct if it does.
+        normalized = [(norm.analyze(t) or [t])[0] for t in terms]
+    return tuple(normalized)
 
 
 def _normalize(words: list[tuple[str, int]], norm: tantivy.TextAnalyzer | None) -> list[Token]:

@@ -8,6 +8,7 @@ rebuilt without CKAN.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from .dates import format_date, parse_date
 from .errors import SolrError
 from .fields import HAS, KEY, SEQ, SRC, Registry, Slot, pool_for
 from .schema import FieldDef, Schema
+
+_ZEROS = itertools.repeat(0)  # token offsets: nothing reads them
 
 
 @dataclass
@@ -85,6 +88,8 @@ class DocumentBuilder:
         self.schema = schema
         self.registry = registry
         self._analyzers: dict[str, TextAnalyzer | NgramAnalyzer] = {}
+        self._defaults = [f for f in schema.defaults() if f.default is not None]
+        self._required = schema.required_fields()
 
     def analyzer(self, fdef: FieldDef) -> TextAnalyzer | NgramAnalyzer:
         found = self._analyzers.get(fdef.type.name)
@@ -121,13 +126,13 @@ class DocumentBuilder:
                                          f"field {name}: {values}")
             else:
                 source[name] = values[0]
-        for fdef in self.schema.defaults():
-            if fdef.name not in source and fdef.default is not None:
+        for fdef in self._defaults:
+            if fdef.name not in source:
                 value = _convert(fdef, fdef.default, doc_id, now)
                 source[fdef.name] = [value] if fdef.multi_valued else value
         if key_name not in source:
             raise SolrError(f"Document is missing mandatory uniqueKey field: {key_name}")
-        for fdef in self.schema.required_fields():
+        for fdef in self._required:
             if fdef.name not in source:
                 raise _doc_error(doc_id, f"missing required field: {fdef.name}")
         return Prepared(str(source[key_name]), source, self._index_values(source))
@@ -173,10 +178,13 @@ class DocumentBuilder:
                     values: list[Any]) -> None:
         kind = fdef.kind
         if kind == "text":
-            tokens = self.analyzer(fdef).index_tokens([str(v) for v in values])
-            if tokens:
+            terms, positions = self.analyzer(fdef).index_terms(
+                [v if type(v) is str else str(v) for v in values])
+            if terms:
                 prefix = slot.prefix
-                toks = [tantivy.Token(prefix + t, p, 0, 0) for t, p in tokens]
+                if prefix:
+                    terms = [prefix + t for t in terms]
+                toks = list(map(tantivy.Token, terms, positions, _ZEROS, _ZEROS))
                 doc.add_pre_tokenized_text(slot.field, tantivy.PreTokenizedString("", toks))
             return
         for value in values:

@@ -36,12 +36,14 @@ OVERFLOW = {"s": "xs", "t": "xt", "d": "xs", "i": "xs", "f": "xs"}
 KEY, SEQ, SRC, HAS = "_key", "_seq", "_src", "_fields"
 
 
+_KIND_POOLS = {"string": "s", "bool": "s", "text": "t", "date": "d", "int": "i", "float": "f"}
+
+
 def pool_for(fdef: FieldDef) -> str | None:
     """Which slot pool holds values of this field; None for stored-only fields."""
     if not fdef.indexed or fdef.kind == "binary":
         return None
-    return {"string": "s", "bool": "s", "text": "t", "date": "d", "int": "i",
-            "float": "f"}[fdef.kind]
+    return _KIND_POOLS[fdef.kind]
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,9 @@ class Registry:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._map: dict[str, str] = {}
+        # The name -> slot map (replaced, never changed in place) with the Slot objects
+        # built from it so far, swapped together so a cache never outlives its map.
+        self._view: tuple[dict[str, str], dict[str, Slot]] = ({}, {})
         self.dirty = False
         # A registry from another layout cannot describe the index: rebuild it.
         self.stale = False
@@ -95,13 +99,25 @@ class Registry:
             else:
                 self.stale = True
 
+    @property
+    def _map(self) -> dict[str, str]:
+        return self._view[0]
+
+    @_map.setter
+    def _map(self, value: dict[str, str]) -> None:
+        self._view = (value, {})
+
     def get(self, name: str) -> Slot | None:
-        value = self._map.get(name)
+        mapping, slots = self._view
+        slot = slots.get(name)
+        if slot is not None:
+            return slot
+        value = mapping.get(name)
         if value is None:
             return None
-        if value in ("xs", "xt"):
-            return Slot(value, name + SEP)
-        return Slot(value)
+        slot = Slot(value, name + SEP) if value in ("xs", "xt") else Slot(value)
+        slots[name] = slot  # bounded by the map, itself bounded by the pools and names
+        return slot
 
     def assign(self, name: str, pool: str) -> Slot:
         slot = self.get(name)

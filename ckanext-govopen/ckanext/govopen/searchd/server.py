@@ -158,9 +158,18 @@ class SolrHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(payload)))
         for key, value in (headers or {}).items():
             self.send_header(key, value)
-        self.end_headers()
+        # Headers and body in one write (one syscall, one packet): what end_headers()
+        # does, with the payload joined to the buffered headers.
+        buffer = getattr(self, "_headers_buffer", None)
+        if buffer is None:  # HTTP/0.9: no headers at all
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(payload)
+            return
+        buffer.append(b"\r\n")
         if self.command != "HEAD":
-            self.wfile.write(payload)
+            buffer.append(payload)
+        self.flush_headers()
 
     def _send_json(self, status: int, body: dict[str, Any],
                    headers: dict[str, str] | None = None, indent: bool = False) -> None:

@@ -1,0 +1,42 @@
+"""What the templates show: derived products of a dataset, sources of a product, the
+note of a download. Called through the ``govopen_*`` helpers of ``helpers.py``."""
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.govopen.provenance import search, sources
+from ckanext.govopen.provenance.note import parse_date
+
+log = logging.getLogger(__name__)
+
+
+def _viewer() -> dict[str, Any]:
+    user = tk.current_user
+    name = getattr(user, "name", "") if user else ""
+    return {"user": name or "", "auth_user_obj": user if name else None}
+
+
+def derived_products(pkg_dict: dict[str, Any]) -> list[dict[str, Any]]:
+    if not pkg_dict.get("id") or pkg_dict.get("type") == sources.PRODUCT_TYPE:
+        return []
+    try:
+        return search.derived_products(pkg_dict["id"], _viewer())
+    except Exception:  # a search outage must not take the dataset page down
+        log.exception("derived products of %s", pkg_dict.get("id"))
+        return []
+
+
+def product_sources(pkg_dict: dict[str, Any]) -> list[dict[str, Any]]:
+    views = sources.source_views(pkg_dict, _viewer())
+    for view in views:
+        view["acquired_date"] = parse_date(view.get("acquired"))
+    return views
+
+
+def resource_provenance(pkg_dict: dict[str, Any], res: dict[str, Any]) -> dict[str, Any]:
+    from ckanext.govopen.provenance.views import resource_note
+
+    return resource_note(pkg_dict, res)

@@ -1,0 +1,274 @@
+"""Actions of the publishing workflow: submit, review, publish; reports and the audit log.
+
+A dataset goes draft → submitted → approved / returned → published. Only organization admins
+(reviewers) review and publish, and only when every uploaded file passed desensitization.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+from ckan import model
+from ckan.types import Context, DataDict
+
+from ckanext.govopen.publishing import gate, jobs, schema, status, texts
+from ckanext.govopen.publishing.model import (
+    APPROVED,
+    DRAFT,
+    PUBLISHED,
+    RETURNED,
+    SUBMITTED,
+)
+
+
+def _validate(data_dict: DataDict, schema_: dict[str, Any], context: Context) -> dict[str, Any]:
+    data, errors = tk.navl_validate(data_dict, schema_, context)
+    if errors:
+        raise tk.ValidationError(errors)
+    return data
+
+
+def _package(id_: str) -> model.Package:
+    pkg = model.Package.get(id_)
+    if pkg is None or pkg.state == "deleted":
+        raise tk.ObjectNotFound(tk._("Dataset not found"))
+    return pkg
+
+
+def workflow_dict(pkg: model.Package) -> dict[str, Any]:
+    state = status.state_of(pkg.id, pkg.private)
+    row = status.workflow_row(pkg.id)
+    resources = []
+    for res in gate.resource_rows(pkg.id):
+        entry = {"id": res["id"], "name": res["name"], "format": res["format"],
+                 "uploaded": res["uploaded"], "status": res["status"]}
+        if res["row"] is not None:
+            entry["reason"] = res["row"].as_dict()["reason"]
+            entry["policy_version"] = res["row"].policy_version
+        resources.append(entry)
+    return {
+        "package_id": pkg.id, "name": pkg.name, "private": pkg.private,
+        "state": state, "state_label": texts.pair(f"state.{state}"),
+        "reason": row.reason if row and state == RETURNED else None,
+        "updated": row.updated.isoformat() if row else None,
+        "resources": resources, "publishable": not gate.problems(pkg.id),
+        "problems": gate.problems(pkg.id),
+    }
+
+
+def _user(context: Context) -> str:
+    return context.get("user") or status.SYSTEM
+
+
+def _require_state(pkg: model.Package, *needed: str) -> str:
+    current = status.state_of(pkg.id, pkg.private)
+    if current not in needed:
+        raise tk.ValidationError({"state": [gate.wrong_state(current, needed)]})
+    return current
+
+
+@tk.side_effect_free
+def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Where a dataset stands in the publishing workflow, with the desensitization status
+    of each of its resources.
+
+    :param id: the id or name of the dataset
+    :type id: string
+    :returns: ``{"state": "draft|submitted|approved|returned|published", "state_label":
+        {"zh_Hans_CN": ..., "en": ...}, "reason": ..., "resources": [{"id", "name",
+        "uploaded", "status": "pending|running|passed|failed|null", "reason": {...}}],
+        "publishable": bool, "problems": [...]}``
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_dataset_workflow_show", context, data_dict)
+    data = _validate(data_dict, schema.dataset_id_schema(), context)
+    return workflow_dict(_package(data["id"]))
+
+
+def govopen_dataset_submit(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Submit a draft or returned dataset for confidentiality review (an editor's step).
+
+    :param id: the id or name of the dataset
+    :type id: string
+    :param note: a note for the reviewer (optional)
+    :type note: string
+    :returns: the dataset's workflow, as ``govopen_dataset_workflow_show`` returns it
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_dataset_submit", context, data_dict)
+    data = _validate(data_dict, schema.dataset_id_schema(), context)
+    pkg = _package(data["id"])
+    before = _require_state(pkg, DRAFT, RETURNED)
+    note = data.get("note") or ""
+    status.set_state(pkg.id, SUBMITTED, _user(context), note or None)
+    status.audit(_user(context), "submit", package_id=pkg.id, before=before, note=note,
+                 resources={r["id"]: r["status"] for r in gate.resource_rows(pkg.id)})
+    model.Session.commit()
+    return workflow_dict(pkg)
+
+
+def govopen_dataset_review(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Decide on a submitted dataset after reading its desensitization reports and catalog
+    fields (a reviewer's step: organization admins). Approval needs every uploaded file
+    desensitized; returning needs a reason.
+
+    :param id: the id or name of the dataset
+    :type id: string
+    :param decision: ``approve`` or ``return``
+    :type decision: string
+    :param reason: why it is returned (required for ``return``), or a remark
+    :type reason: string
+    :returns: the dataset's workflow, as ``govopen_dataset_workflow_show`` returns it
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_dataset_review", context, data_dict)
+    data = _validate(data_dict, schema.review_schema(), context)
+    pkg = _package(data["id"])
+    _require_state(pkg, SUBMITTED)
+    reason = (data.get("reason") or "").strip()
+    if data["decision"] == "approve":
+        problems = gate.problems(pkg.id)
+        if problems:
+            raise tk.ValidationError({"resources": problems})
+        new_state = APPROVED
+    else:
+        if not reason:
+            raise tk.ValidationError({"reason": [texts.both("review.reason_required")]})
+        new_state = RETURNED
+    status.set_state(pkg.id, new_state, _user(context), reason or None)
+    status.audit(_user(context), "approve" if new_state == APPROVED else "return",
+                 package_id=pkg.id, reason=reason, reports={
+                     r["id"]: r["row"].policy_version for r in gate.resource_rows(pkg.id)
+                     if r["row"] is not None})
+    model.Session.commit()
+    return workflow_dict(pkg)
+
+
+def govopen_dataset_publish(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Make an approved dataset public (a reviewer's step: organization admins). Refused
+    while any uploaded file has not passed desensitization.
+
+    :param id: the id or name of the dataset
+    :type id: string
+    :returns: the dataset's workflow, as ``govopen_dataset_workflow_show`` returns it
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_dataset_publish", context, data_dict)
+    data = _validate(data_dict, schema.dataset_id_schema(), context)
+    pkg = _package(data["id"])
+    _require_state(pkg, APPROVED)
+    problems = gate.problems(pkg.id)
+    if problems:
+        raise tk.ValidationError({"resources": problems})
+    user = _user(context)
+    tk.get_action("package_patch")(
+        {"user": user, "ignore_auth": True, "govopen_publishing": True},
+        {"id": pkg.id, "private": False})
+    pkg = _package(pkg.id)
+    status.set_state(pkg.id, PUBLISHED, user)
+    status.audit(user, "publish", package_id=pkg.id)
+    model.Session.commit()
+    return workflow_dict(pkg)
+
+
+@tk.side_effect_free
+def govopen_desensitize_report_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """The desensitization status and report of one uploaded resource: encoding, each
+    column's detected type, rule and counts, quarantined rows, verification, policy version.
+
+    :param resource_id: the id of the resource
+    :type resource_id: string
+    :returns: ``{"resource_id", "package_id", "status", "code", "reason": {"zh_Hans_CN",
+        "en"}, "policy_version", "updated", "report": {...} or null}``
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_desensitize_report_show", context, data_dict)
+    data = _validate(data_dict, schema.resource_id_schema(), context)
+    row = status.get(data["resource_id"])
+    if row is None:
+        raise tk.ObjectNotFound(tk._("No uploaded file for this resource"))
+    return {**row.as_dict(), "report": row.report}
+
+
+def govopen_desensitize_run(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Queue an uploaded resource for desensitization again (e.g. after a policy change).
+
+    :param resource_id: the id of the resource
+    :type resource_id: string
+    :param force: run even if the same file already passed under the same policy
+    :type force: boolean
+    :returns: the resource's status, as ``govopen_desensitize_report_show`` returns it
+        (without the report)
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_desensitize_run", context, data_dict)
+    data = _validate(data_dict, schema.resource_id_schema(), context)
+    row = status.get(data["resource_id"])
+    if row is None:
+        raise tk.ObjectNotFound(tk._("No uploaded file for this resource"))
+    jobs.enqueue(row.resource_id, force=bool(data.get("force")))
+    status.audit(_user(context), "desensitize_queued", package_id=row.package_id,
+                 resource_id=row.resource_id, force=bool(data.get("force")))
+    model.Session.commit()
+    return row.as_dict()
+
+
+@tk.side_effect_free
+def govopen_audit_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """The audit log of the publishing workflow, newest first: uploads, desensitization
+    runs, submissions, reviews, publications; who, when and what.
+
+    :param package_id: only this dataset's entries (required unless you are a sysadmin)
+    :type package_id: string
+    :param limit: at most this many entries (default 50)
+    :type limit: int
+    :param offset: skip this many entries
+    :type offset: int
+    :returns: ``{"count": n, "results": [{"id", "created", "actor", "action",
+        "package_id", "resource_id", "detail"}]}``
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_audit_list", context, data_dict)
+    data = _validate(data_dict, schema.audit_list_schema(), context)
+    package_id = None
+    if data.get("package_id"):
+        package_id = _package(data["package_id"]).id
+    total, rows = status.audit_entries(package_id, data.get("limit", 50), data.get("offset", 0))
+    return {"count": total, "results": [r.as_dict() for r in rows]}
+
+
+# Chained core actions: nobody but a sysadmin (or trusted code) makes a dataset public
+# except through govopen_dataset_publish.
+
+
+def _trusted(context: Context) -> bool:
+    from ckan import authz
+
+    return bool(context.get("ignore_auth")) or authz.is_sysadmin(context.get("user"))
+
+
+@tk.chained_action
+def package_create(next_action: Any, context: Context, data_dict: DataDict) -> Any:
+    if not _trusted(context) and data_dict.get("owner_org"):
+        if "private" not in data_dict or data_dict["private"] in ("", None):
+            data_dict["private"] = True  # new datasets start as private drafts
+        elif not tk.asbool(data_dict["private"]):
+            raise tk.NotAuthorized(texts.both("publish.editor"))
+    return next_action(context, data_dict)
+
+
+@tk.chained_action
+def package_update(next_action: Any, context: Context, data_dict: DataDict) -> Any:
+    if not _trusted(context) and "private" in data_dict \
+            and not tk.asbool(data_dict["private"]):
+        pkg = model.Package.get(data_dict.get("id") or data_dict.get("name") or "")
+        if pkg is not None and pkg.private:
+            raise tk.NotAuthorized(texts.both("publish.editor"))
+    return next_action(context, data_dict)
+
+
+@tk.chained_action
+def bulk_update_public(next_action: Any, context: Context, data_dict: DataDict) -> Any:
+    if not _trusted(context):
+        raise tk.NotAuthorized(texts.both("publish.editor"))
+    return next_action(context, data_dict)

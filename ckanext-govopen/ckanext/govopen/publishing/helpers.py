@@ -1,0 +1,61 @@
+"""Template helpers of the publishing module."""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.govopen.publishing import texts
+
+
+def _context() -> dict[str, Any]:
+    return {"user": tk.current_user.name if tk.current_user else "",
+            "auth_user_obj": tk.current_user}
+
+
+def _allowed(auth: str, package_id: str) -> bool:
+    try:
+        tk.check_access(auth, _context(), {"id": package_id})
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return False
+    return True
+
+
+def govopen_publishing_panel(pkg_dict: dict[str, Any]) -> dict[str, Any] | None:
+    """The workflow state, file statuses and the steps the current user may take."""
+    try:
+        workflow = tk.get_action("govopen_dataset_workflow_show")(
+            _context(), {"id": pkg_dict["id"]})
+    except (tk.NotAuthorized, tk.ObjectNotFound):
+        return None
+    package_id = pkg_dict["id"]
+    can_edit = _allowed("govopen_dataset_submit", package_id)
+    can_review = _allowed("govopen_dataset_review", package_id)
+    state = workflow["state"]
+    return {
+        **workflow,
+        "can_edit": can_edit, "can_review": can_review,
+        "can_submit": can_edit and state in ("draft", "returned"),
+        "can_decide": can_review and state == "submitted",
+        "can_publish": can_review and state == "approved" and workflow["publishable"],
+    }
+
+
+def govopen_publishing_text(key: str) -> str:
+    """A publishing label (``state.draft``, ``status.passed`` …) in the page's language."""
+    from ckanext.govopen.helpers import govopen_lang
+
+    if key not in texts.TEXTS:
+        return key
+    return texts.in_lang(key, govopen_lang())
+
+
+def govopen_resource_status(resource: dict[str, Any]) -> dict[str, Any] | None:
+    """Desensitization status of an uploaded resource for the resource list; None for links."""
+    if resource.get("url_type") != "upload":
+        return None
+    from ckanext.govopen.publishing import status
+
+    row = status.get(resource["id"])
+    name = row.status if row else "pending"
+    return {"status": name, "label": govopen_publishing_text(f"status.{name}")}

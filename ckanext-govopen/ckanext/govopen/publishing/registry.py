@@ -1,0 +1,32 @@
+"""What the plugin's blankets register: the shared logic modules plus this module's own."""
+from __future__ import annotations
+
+import types
+from typing import Any
+
+from ckan.authz import get_local_functions
+
+
+def _local(module: types.ModuleType) -> dict[str, Any]:
+    return dict(get_local_functions(module))
+
+
+def actions() -> dict[str, Any]:
+    from ckanext.govopen.logic import action as shared
+    from ckanext.govopen.publishing import action
+
+    return {**_local(shared), **_local(action)}
+
+
+def auth_functions() -> dict[str, Any]:
+    from ckanext.govopen.logic import auth as shared
+    from ckanext.govopen.publishing import auth
+
+    return {**_local(shared), **_local(auth)}
+
+
+def helpers() -> dict[str, Any]:
+    from ckanext.govopen import helpers as shared
+    from ckanext.govopen.publishing import helpers
+
+    return {**_local(shared), **_local(helpers)}

@@ -1,0 +1,130 @@
+"""Where uploaded files live: the raw upload encrypted, the desensitized copy apart.
+
+``<storage_path>/govopen/raw/…/<id>.enc``   the upload, AES-GCM encrypted; no URL serves it
+``<storage_path>/govopen/public/…/<id>``    the desensitized copy the download view serves
+``<storage_path>/govopen/reports/…/<id>.json``  the job report
+
+CKAN's own ``<storage_path>/resources`` is never written: the uploader below replaces CKAN's.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import threading
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import ckan.plugins.toolkit as tk
+from ckan.lib.uploader import ResourceUpload, get_storage_path
+
+from ckanext.govopen import config
+from ckanext.govopen.publishing import crypto
+
+_fresh_lock = threading.Lock()
+_fresh: set[str] = set()
+
+
+def _root() -> Path:
+    path = get_storage_path()
+    if not path:
+        raise tk.ValidationError({"upload": ["ckan.storage_path is not configured"]})
+    return Path(path).resolve() / "govopen"
+
+
+def _split(kind: str, resource_id: str, suffix: str = "") -> Path:
+    if not resource_id or "/" in resource_id or resource_id.startswith("."):
+        raise tk.ValidationError({"upload": ["Invalid resource id"]})
+    return _root() / kind / resource_id[:3] / resource_id[3:6] / f"{resource_id[6:]}{suffix}"
+
+
+def raw_path(resource_id: str) -> Path:
+    return _split("raw", resource_id, ".enc")
+
+
+def public_path(resource_id: str) -> Path:
+    return _split("public", resource_id)
+
+
+def report_path(resource_id: str) -> Path:
+    return _split("reports", resource_id, ".json")
+
+
+def key() -> bytes:
+    try:
+        return crypto.parse_key(config.storage_key())
+    except crypto.CryptoError as e:
+        raise tk.ValidationError({"upload": [str(e)]}) from e
+
+
+def context_of(resource_id: str) -> bytes:
+    """Binds a ciphertext to its resource: a raw file copied to another id fails to open."""
+    return f"govopen-raw:{resource_id}".encode()
+
+
+def decrypt_to(resource_id: str, dst: BinaryIO) -> int:
+    with open(raw_path(resource_id), "rb") as src:
+        return crypto.decrypt_stream(src, dst, key(), context_of(resource_id))
+
+
+def remove(resource_id: str) -> None:
+    for path in (raw_path(resource_id), public_path(resource_id), report_path(resource_id)):
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()
+
+
+def take_fresh() -> list[str]:
+    """Resources whose raw file was written since the last call (to be desensitized)."""
+    with _fresh_lock:
+        ids = sorted(_fresh)
+        _fresh.clear()
+    return ids
+
+
+class EncryptedResourceUpload(ResourceUpload):
+    """CKAN's resource uploader, except that bytes go to disk only encrypted.
+
+    ``get_path`` names the public (desensitized) copy, so anything that asks CKAN's
+    uploader for a resource's file gets that copy, never the upload.
+    """
+
+    def __init__(self, resource: dict[str, Any]) -> None:
+        super().__init__(resource)
+        if self.storage_path:
+            self.storage_path = str(_root() / "public")
+            os.makedirs(self.storage_path, exist_ok=True)
+
+    def upload(self, id: str, max_size: int = 10) -> None:
+        if not self.storage_path:
+            return
+        if self.filename:
+            self._store(id, max_size)
+        elif self.clear:
+            from ckanext.govopen.publishing import status
+
+            remove(id)
+            status.forget(id)
+
+    def _store(self, resource_id: str, max_size: int) -> None:
+        from ckanext.govopen.publishing import status
+
+        secret = key()
+        dest = raw_path(resource_id)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + "~")
+        try:
+            with open(tmp, "wb") as out:
+                size, digest = crypto.encrypt_stream(
+                    self.upload_file, out, secret, context_of(resource_id),
+                    max_bytes=max_size * 1024 * 1024)
+        except ValueError as e:
+            tmp.unlink(missing_ok=True)
+            raise tk.ValidationError({"upload": ["File upload too large"]}) from e
+        finally:
+            self.upload_file.close()
+        os.replace(tmp, dest)
+        # The previous public copy belongs to the previous upload.
+        for old in (public_path(resource_id), report_path(resource_id)):
+            old.unlink(missing_ok=True)
+        status.mark_uploaded(resource_id, filename=self.filename, size=size, digest=digest)
+        with _fresh_lock:
+            _fresh.add(resource_id)

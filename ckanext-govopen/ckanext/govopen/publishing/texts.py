@@ -1,0 +1,100 @@
+"""User-visible wording of the publishing module, Chinese and English side by side.
+
+Kept here rather than in the .po so that API messages carry both languages at once
+(reviewers and agencies read Chinese; the API is also used in English).
+"""
+from __future__ import annotations
+
+from ckanext.govopen import catalog
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # desensitization status
+    "status.pending": ("等待脱敏", "Waiting for desensitization"),
+    "status.running": ("正在脱敏", "Desensitization running"),
+    "status.passed": ("已脱敏", "Desensitized"),
+    "status.failed": ("脱敏失败", "Desensitization failed"),
+    "status.none": ("未上传文件（链接）", "No uploaded file (link)"),
+    # workflow states
+    "state.draft": ("草稿", "Draft"),
+    "state.submitted": ("待审核", "Submitted for review"),
+    "state.approved": ("审核通过，待发布", "Approved, not yet published"),
+    "state.returned": ("已退回", "Returned"),
+    "state.published": ("已发布", "Published"),
+    # refusals
+    "download.pending": (
+        "该文件尚未完成脱敏，暂不能下载（状态：{status}）。",
+        "This file has not been desensitized yet and cannot be downloaded (status: {status}).",
+    ),
+    "download.failed": (
+        "该文件脱敏失败，不予发布：{reason}",
+        "Desensitization of this file failed, so it is not published: {reason}",
+    ),
+    "job.internal": (
+        "脱敏任务出错（{detail}），文件未发布。",
+        "The desensitization job failed ({detail}); the file is not published.",
+    ),
+    "job.raw_missing": (
+        "找不到加密存储的原始文件，请重新上传。",
+        "The encrypted raw upload is missing; upload the file again.",
+    ),
+    "publish.editor": (
+        ("数据集不能由编辑直接公开：请提交审核（govopen_dataset_submit），由审核人批准后发布"
+         "（govopen_dataset_publish）。"),
+        ("A dataset cannot be made public directly: submit it for review "
+         "(govopen_dataset_submit); a reviewer approves and publishes it "
+         "(govopen_dataset_publish)."),
+    ),
+    "gate.resource": (
+        "资源“{name}”尚未通过脱敏（{status}）",
+        'Resource "{name}" has not passed desensitization ({status})',
+    ),
+    "gate.state": (
+        "数据集当前状态为“{state_zh}”，此操作需要“{need_zh}”。",
+        'The dataset is "{state_en}"; this step needs "{need_en}".',
+    ),
+    # page labels
+    "panel.title": ("发布状态", "Publication status"),
+    "panel.reason": ("退回理由：", "Reason for return: "),
+    "panel.submit": ("提交审核", "Submit for review"),
+    "panel.review": ("保密审查", "Confidentiality review"),
+    "panel.report": ("脱敏报告", "Desensitization report"),
+    "panel.publish": ("发布", "Publish"),
+    "review.title": ("保密审查", "Confidentiality review"),
+    "review.files": ("文件与脱敏报告", "Files and desensitization reports"),
+    "review.policy": ("脱敏策略版本", "Policy version"),
+    "review.rows": ("行", "rows"),
+    "review.verification": ("校验通过：", "Verification passed:"),
+    "review.quarantined": ("隔离行", "quarantined rows"),
+    "review.column": ("列", "Column"),
+    "review.type": ("识别类型", "Detected type"),
+    "review.rule": ("脱敏规则", "Rule"),
+    "review.changed": ("已处理/总数", "Changed / cells"),
+    "review.catalog": ("目录信息", "Catalog fields"),
+    "review.decide": ("审查结论", "Decision"),
+    "review.reason": ("意见（退回时必填）", "Remarks (required to return)"),
+    "review.approve": ("批准", "Approve"),
+    "review.return": ("退回", "Return"),
+    "review.audit": ("操作记录", "Audit trail"),
+    "review.reason_required": ("退回时必须填写理由。", "A reason is required to return a dataset."),
+}
+
+
+def zh(key: str, **params: str) -> str:
+    return TEXTS[key][0].format(**params)
+
+
+def en(key: str, **params: str) -> str:
+    return TEXTS[key][1].format(**params)
+
+
+def both(key: str, **params: str) -> str:
+    """``中文 / English``: for API errors and plain responses."""
+    return f"{zh(key, **params)} / {en(key, **params)}"
+
+
+def pair(key: str, **params: str) -> dict[str, str]:
+    return {catalog.ZH: zh(key, **params), catalog.EN: en(key, **params)}
+
+
+def in_lang(key: str, lang: str, **params: str) -> str:
+    return en(key, **params) if catalog.lang_key(lang) == catalog.EN else zh(key, **params)

@@ -1,0 +1,159 @@
+"""Web side of publishing: the gated download, the review page and the workflow buttons."""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+import flask
+from ckan.lib import signals
+from flask import Blueprint
+
+from ckanext.govopen.helpers import govopen_lang
+from ckanext.govopen.publishing import action as actions
+from ckanext.govopen.publishing import status, storage, texts
+from ckanext.govopen.publishing.model import PASSED
+
+__all__ = ["publishing"]
+
+publishing = Blueprint("govopen_publishing", __name__)
+
+
+def _context() -> dict[str, Any]:
+    return {"user": tk.current_user.name if tk.current_user else "",
+            "auth_user_obj": tk.current_user}
+
+
+def download(id: str, resource_id: str, filename: str | None = None) -> Any:
+    """CKAN's resource download, except that an upload is served only as its desensitized
+    copy, and not at all until desensitization passed (409 with the reason)."""
+    context = _context()
+    try:
+        rsc = tk.get_action("resource_show")(context, {"id": resource_id})
+        pkg = tk.get_action("package_show")(context, {"id": id})
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Resource not found"))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Not authorized to download resource"))
+    if rsc.get("package_id") != pkg["id"]:
+        return tk.abort(404, tk._("Resource not found"))
+    if rsc.get("url_type") != "upload":
+        if not rsc.get("url"):
+            return tk.abort(404, tk._("No download is available"))
+        return tk.redirect_to(rsc["url"])
+    row = status.get(resource_id)
+    public = storage.public_path(resource_id)
+    if row is None or row.status != PASSED or not public.exists():
+        return _refuse(row)
+    resp = flask.send_file(public, download_name=filename or row.filename or resource_id,
+                           mimetype=rsc.get("mimetype") or None, max_age=0)
+    resp.headers["Cache-Control"] = "no-store"
+    signals.resource_download.send(resource_id)
+    return resp
+
+
+def _refuse(row: status.DesensitizeStatus | None) -> Any:
+    state = row.status if row else "pending"
+    if state == "failed" and row is not None:
+        message = (f"{texts.zh('download.failed', reason=row.reason_zh or '')} / "
+                   f"{texts.en('download.failed', reason=row.reason_en or '')}")
+    else:
+        message = (f"{texts.zh('download.pending', status=texts.zh('status.' + state))} / "
+                   f"{texts.en('download.pending', status=texts.en('status.' + state))}")
+    if "text/html" not in (flask.request.headers.get("Accept") or ""):
+        return flask.Response(message + "\n", status=409, mimetype="text/plain")
+    return tk.abort(409, message)
+
+
+for rule in ("/dataset/<id>/resource/<resource_id>/download",
+             "/dataset/<id>/resource/<resource_id>/download/<filename>"):
+    publishing.add_url_rule(rule, view_func=download, endpoint="download"
+                            if "filename" not in rule else "download_named")
+
+
+def _check_csrf() -> None:
+    if not tk.asbool(tk.config.get("WTF_CSRF_ENABLED", True)):
+        return
+    from flask_wtf.csrf import validate_csrf
+    from wtforms import ValidationError
+
+    field = tk.config.get("WTF_CSRF_FIELD_NAME") or "_csrf_token"
+    try:
+        validate_csrf(flask.request.form.get(field))
+    except ValidationError as e:
+        tk.abort(400, str(e))
+
+
+def review(id: str) -> Any:
+    """The review page: catalog fields, every file's status and report, the decision form."""
+    context = _context()
+    try:
+        pkg = tk.get_action("package_show")(context, {"id": id})
+        workflow = tk.get_action("govopen_dataset_workflow_show")(context, {"id": id})
+        tk.check_access("govopen_dataset_submit", dict(context), {"id": pkg["id"]})
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Dataset not found"))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized to read dataset"))
+    reports = {}
+    for res in workflow["resources"]:
+        if res["uploaded"]:
+            reports[res["id"]] = tk.get_action("govopen_desensitize_report_show")(
+                context, {"resource_id": res["id"]}) if status.get(res["id"]) else None
+    audit = tk.get_action("govopen_audit_list")(context, {"package_id": pkg["id"], "limit": 20})
+    return tk.render("govopen/publishing/review.html", extra_vars={
+        "pkg": pkg, "pkg_dict": pkg, "workflow": workflow, "reports": reports,
+        "audit": audit["results"], "lang": govopen_lang(),
+        "can_review": _allowed("govopen_dataset_review", pkg["id"]),
+    })
+
+
+def _allowed(auth: str, package_id: str) -> bool:
+    try:
+        tk.check_access(auth, _context(), {"id": package_id})
+    except tk.NotAuthorized:
+        return False
+    return True
+
+
+_STEPS = {"submit": "govopen_dataset_submit", "review": "govopen_dataset_review",
+          "publish": "govopen_dataset_publish"}
+
+
+def step(id: str, name: str) -> Any:
+    """POST from the dataset or review page: take one workflow step, then go back."""
+    if name not in _STEPS:
+        return tk.abort(404)
+    _check_csrf()
+    form = flask.request.form
+    data = {"id": id}
+    if name == "submit":
+        data["note"] = form.get("note", "")
+    elif name == "review":
+        data.update(decision=form.get("decision", ""), reason=form.get("reason", ""))
+    try:
+        tk.get_action(_STEPS[name])(_context(), data)
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Dataset not found"))
+    except tk.NotAuthorized as e:
+        return tk.abort(403, str(e) or tk._("Unauthorized"))
+    except tk.ValidationError as e:
+        messages = [m for value in e.error_dict.values()
+                    for m in (value if isinstance(value, list) else [value])]
+        tk.h.flash_error(" ".join(str(m) for m in messages))
+        return tk.redirect_to("govopen_publishing.review", id=id)
+    tk.h.flash_success(texts.in_lang(f"state.{_after(name, data)}", govopen_lang()))
+    return tk.redirect_to("dataset.read", id=id)
+
+
+def _after(name: str, data: dict[str, str]) -> str:
+    if name == "review":
+        return "approved" if data.get("decision") == "approve" else "returned"
+    return {"submit": "submitted", "publish": "published"}[name]
+
+
+publishing.add_url_rule("/dataset/<id>/review", view_func=review, endpoint="review")
+publishing.add_url_rule("/dataset/<id>/workflow/<name>", view_func=step, endpoint="step",
+                        methods=["POST"])
+
+# Keep a reference for helpers that need the shared workflow dict.
+workflow_dict = actions.workflow_dict

@@ -1,0 +1,132 @@
+"""make bench-dcat: DCAT catalog feed speed, our ``govopen`` profile against the plain
+DCAT-AP 3 profile of ckanext-dcat, on the same generated catalog in one run.
+
+Starts isolated services in a temporary directory, loads N light datasets (seed scale
+mode), serves CKAN through gunicorn and, for each profile chain (``?profiles=`` of
+ckanext-dcat's /catalog endpoint), prints:
+- the time for the first catalog page (/catalog.ttl?page=1, median of --repeat);
+- the time to walk the whole paged catalog (every page, following hydra:nextPage).
+The two chains alternate so that warm caches favour neither; the ratio is printed last.
+
+    python tools/bench_dcat.py [--size 10000] [--repeat 5] [--walks 1]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import services as svc
+import stack
+
+CHAINS = {"euro_dcat_ap_3": "euro_dcat_ap_3", "govopen": "euro_dcat_ap_3,govopen"}
+_NEXT = re.compile(rb'hydra:nextPage "([^"]+)"')
+
+
+def _get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=600) as r:
+        return r.read()
+
+
+def _first_page(web: str, chain: str) -> float:
+    t = time.perf_counter()
+    _get(f"{web}/catalog.ttl?page=1&profiles={chain}")
+    return time.perf_counter() - t
+
+
+def _walk(web: str, chain: str) -> tuple[float, int]:
+    """Seconds for every page, and the number of pages."""
+    url: str | None = f"{web}/catalog.ttl?page=1&profiles={chain}"
+    pages = 0
+    t = time.perf_counter()
+    while url:
+        body = _get(url)
+        pages += 1
+        found = _NEXT.search(body)
+        url = found.group(1).decode() if found else None
+        if url and "profiles=" not in url:
+            url += f"&profiles={chain}"
+    return time.perf_counter() - t, pages
+
+
+def bench(size: int, repeat: int, walks: int) -> None:
+    base = Path(tempfile.mkdtemp(prefix="govopen-bench-dcat-"))
+    os.chmod(base, 0o755)
+    try:
+        with stack.backing_services(
+            base, pg_port=svc.free_port(), redis_port=svc.free_port(),
+            search_port=svc.free_port(), password=secrets.token_urlsafe(12), db="ckan",
+        ) as (services, urls):
+            port = svc.free_port()
+            web = f"http://127.0.0.1:{port}"
+            ini = stack.write_ini(
+                base / "bench.ini", secret_key=secrets.token_urlsafe(16),
+                jwt_secret=secrets.token_urlsafe(16), storage_key=secrets.token_urlsafe(32),
+                site_url=web, site_id="bench", storage_path=str(base / "storage"),
+                plugins=stack.PLUGINS, locale_default="zh_Hans_CN", log_level="WARNING",
+                extra="", **urls,
+            )
+            stack.ckan(ini, "db", "init")
+            stack._ensure_admin(ini, secrets.token_urlsafe(9))
+            t = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "seed", "-c", str(ini), "--scale", str(size)],
+                           cwd=stack.ROOT, check=True, stdout=subprocess.DEVNULL)
+            print(f"[{size}] generated {size} datasets in {time.perf_counter() - t:.0f}s",
+                  flush=True)
+            proc = svc.spawn("web", [str(stack.BIN / "gunicorn"), "--workers", "1",
+                                     "--timeout", "600", "--bind", f"127.0.0.1:{port}",
+                                     "--chdir", str(stack.ROOT / "config"), "wsgi:application"],
+                             base / "log" / "web.log", env={**os.environ, "CKAN_INI": str(ini)})
+            services.add(proc)
+            stack._wait_http(f"{web}/api/3/action/status_show", base / "log" / "web.log")
+            for chain in CHAINS.values():  # warm up: imports, schema, organization cache
+                _first_page(web, chain)
+            first: dict[str, list[float]] = {name: [] for name in CHAINS}
+            for _ in range(repeat):
+                for name, chain in CHAINS.items():
+                    first[name].append(_first_page(web, chain))
+            walked: dict[str, list[float]] = {name: [] for name in CHAINS}
+            pages = 0
+            for _ in range(walks):
+                for name, chain in CHAINS.items():
+                    took, pages = _walk(web, chain)
+                    walked[name].append(took)
+            for name in CHAINS:
+                print(f"[{size}] {name:>14}: first page {statistics.median(first[name]):.2f}s, "
+                      f"whole catalog ({pages} pages) {min(walked[name]):.1f}s", flush=True)
+            ratio_first = statistics.median(first["govopen"]) / statistics.median(
+                first["euro_dcat_ap_3"])
+            ratio_walk = min(walked["govopen"]) / min(walked["euro_dcat_ap_3"])
+            print(f"[{size}] govopen / euro_dcat_ap_3: first page {ratio_first:.2f}x, "
+                  f"whole catalog {ratio_walk:.2f}x (target <= 1.30x)", flush=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=5, help="first-page timings per chain")
+    parser.add_argument("--walks", type=int, default=1, help="whole-catalog walks per chain")
+    args = parser.parse_args()
+    try:
+        bench(args.size, args.repeat, args.walks)
+    except svc.StackError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
