@@ -111,6 +111,9 @@ def catalog_fields(spec: Spec, formats: tuple[str, ...]) -> CatalogFields:
         open_condition=bodies.CONDITION if spec.open == "有条件开放" else "",
         open_reason=bodies.PERSONAL_REASON if restricted_open else "",
         open_legal_basis=bodies.LEGAL_BASIS if restricted_open else "",
+        # The rows describe the year(s) their files are named for, up to the as-of date.
+        temporal_start=dt.date(YEAR - 1 if spec.extra == "years" else YEAR, 1, 1).isoformat(),
+        temporal_end=AS_OF.isoformat(),
     )
 
 

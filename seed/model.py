@@ -114,6 +114,8 @@ class CatalogFields:
     open_condition: str = ""
     open_reason: str = ""
     open_legal_basis: str = ""
+    temporal_start: str = ""  # time coverage of the rows, YYYY-MM-DD
+    temporal_end: str = ""
 
     def as_strings(self) -> dict[str, str]:
         """Flat string values, as CKAN extras hold them; empty values left out."""

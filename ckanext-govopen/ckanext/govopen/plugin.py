@@ -35,8 +35,6 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def update_config(self, config_: tk.CKANConfig) -> None:
         tk.add_template_directory(config_, "templates")
-        tk.add_public_directory(config_, "public")
-        tk.add_resource("assets", "govopen")
 
     # ITranslation: DefaultTranslation finds i18n/ next to this module.
 
