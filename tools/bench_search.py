@@ -66,6 +66,13 @@ def _api_params(spec: dict[str, str]) -> list[tuple[str, str]]:
     return params
 
 
+def _hits(url: str) -> int:
+    """How many datasets the query finds: latency of an empty result says little."""
+    with urllib.request.urlopen(url, timeout=60) as r:
+        body = json.loads(r.read())
+    return body["response"]["numFound"] if "response" in body else body["result"]["count"]
+
+
 def _latencies(url: str, repeat: int) -> tuple[float, float]:
     times = []
     for _ in range(5):
@@ -120,7 +127,8 @@ def bench(size: int, repeat: int) -> None:
                 url = urls["solr_url"] + "/select?" + urllib.parse.urlencode(
                     _select_params(spec, "bench"))
                 p50, p95 = _latencies(url, repeat)
-                print(f"[{size}] /select {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms", flush=True)
+                print(f"[{size}] /select {name} ({_hits(url)} hits): p50 {p50:.1f} ms, "
+                      f"p95 {p95:.1f} ms", flush=True)
 
             env = {**os.environ, "CKAN_INI": str(ini)}
             web = svc.spawn("web", [str(stack.BIN / "gunicorn"), "--workers", "2", "--bind",
@@ -133,8 +141,8 @@ def bench(size: int, repeat: int) -> None:
                 url = (f"http://127.0.0.1:{web_port}/api/3/action/package_search?"
                        + urllib.parse.urlencode(_api_params(spec)))
                 p50, p95 = _latencies(url, repeat)
-                print(f"[{size}] package_search {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms",
-                      flush=True)
+                print(f"[{size}] package_search {name} ({_hits(url)} hits): p50 {p50:.1f} ms, "
+                      f"p95 {p95:.1f} ms", flush=True)
             print(f"[{size}] searchd peak memory: {_peak_rss_mib(searchd.proc.pid):.0f} MiB",
                   flush=True)
     finally:

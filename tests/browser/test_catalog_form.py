@@ -6,20 +6,12 @@ import re
 import pytest
 from ckan.tests import factories
 
+from tests.browser.session import PASSWORD, login
 from tests.catalog.factories import CatalogOrganization
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("with_plugins", "clean_db",
                                                            "clean_index")]
 TITLE = "太原市空气质量日报（浏览器）"
-PASSWORD = "Correct-Horse-9"
-
-
-def _login(page, base: str, user: dict) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{base}/user/login")
-    page.fill("#field-login", user["name"])
-    page.fill("#field-password", PASSWORD)
-    page.click("form button.btn-primary[type=submit]")
-    page.wait_for_url(re.compile(r".*/(dashboard|user)/.*"))
 
 
 def _fill_catalog_form(page) -> None:  # type: ignore[no-untyped-def]
@@ -47,7 +39,7 @@ def test_editor_fills_the_form_in_chinese_and_finds_the_dataset_by_facet(
         live_server: str, page) -> None:  # type: ignore[no-untyped-def]
     editor = factories.User(password=PASSWORD)
     CatalogOrganization(users=[{"name": editor["name"], "capacity": "editor"}])
-    _login(page, live_server, editor)
+    login(page, live_server, editor)
 
     page.goto(f"{live_server}/dataset/new")
     # CKAN's JavaScript modules started (they remove the hidden data item template)

@@ -6,27 +6,19 @@ import re
 import pytest
 from ckan.tests import factories
 
+from tests.browser.session import PASSWORD, login
 from tests.catalog.factories import CatalogDataset
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("with_plugins", "clean_db",
                                                            "clean_index")]
-PASSWORD = "Correct-Horse-9"
 TITLE = "太原空气质量地图（浏览器）"
-
-
-def _login(page, base: str, user: dict) -> None:  # type: ignore[no-untyped-def]
-    page.goto(f"{base}/user/login")
-    page.fill("#field-login", user["name"])
-    page.fill("#field-password", PASSWORD)
-    page.click("form button.btn-primary[type=submit]")
-    page.wait_for_url(re.compile(r".*/(dashboard|user)/.*"))
 
 
 def test_a_company_registers_a_product_and_sees_it_on_the_source_page(
         live_server: str, page) -> None:  # type: ignore[no-untyped-def]
     citizen = factories.User(password=PASSWORD)
     CatalogDataset(name="taiyuan-air-browser", title="太原市空气质量日报")
-    _login(page, live_server, citizen)
+    login(page, live_server, citizen)
 
     page.goto(f"{live_server}/product/new")
     page.locator("div[name=repeating-template]").wait_for(state="detached")
