@@ -33,7 +33,7 @@ import stack
 FACETS = ["organization", "groups", "tags", "res_format", "license_id", "open_type"]
 QUERIES: dict[str, dict[str, str]] = {
     "chinese keyword + 6 facets": {"q": "企业 信息"},
-    "filtered": {"q": "", "fq": 'tags:"统计"'},
+    "filtered": {"q": "", "fq": 'tags:"太原市"'},
     "title sort": {"q": "", "sort": "title_string asc"},
 }
 
