@@ -72,10 +72,18 @@ class Portal:
         assert self.proc
         return psutil.Process(self.proc.pid).children(recursive=True)
 
-    def stop(self) -> None:
+    def stop(self, sig: int = signal.SIGINT) -> None:
         if self.proc and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+            self.proc.send_signal(sig)
             self.proc.wait(60)
+
+    def stop_and_list_survivors(self, sig: int) -> list[int]:
+        started = [p.pid for p in self.children()]
+        assert len(started) >= 5  # postgres, redis, searchd, gunicorn, worker (+ children)
+        self.stop(sig)
+        time.sleep(1)
+        return [pid for pid in started if psutil.pid_exists(pid)
+                and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
 
     def get(self, path: str) -> tuple[int, str]:
         with urllib.request.urlopen(self.url + path, timeout=60) as r:
@@ -114,13 +122,7 @@ def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: 
     status, body = portal.get("/catalog.ttl")
     assert status == 200 and "dcat:Dataset" in body
 
-    started = [p.pid for p in portal.children()]
-    assert len(started) >= 5  # postgres, redis, searchd, gunicorn, worker (+ their children)
-    portal.stop()
-    time.sleep(1)
-    left = [pid for pid in started if psutil.pid_exists(pid)
-            and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE]
-    assert left == []
+    assert portal.stop_and_list_survivors(signal.SIGINT) == []  # Ctrl-C
 
     # A second start keeps the data and is quick.
     seconds = portal.start()
@@ -128,6 +130,7 @@ def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: 
     assert "loading demo data" not in portal.output
     _, body = portal.get("/api/3/action/package_search?rows=0")
     assert json.loads(body)["result"]["count"] >= 40
+    assert portal.stop_and_list_survivors(signal.SIGTERM) == []
 
 
 def test_a_port_in_use_is_one_line_and_non_zero(portal: Portal) -> None:

@@ -138,12 +138,9 @@ def cmd_run(_: argparse.Namespace) -> int:
     VAR.mkdir(exist_ok=True)
     sec = load_secrets(VAR / "secrets.json")
     started = time.monotonic()
-    stopping = False
 
     def on_signal(signum: int, _frame: object) -> None:
-        nonlocal stopping
-        stopping = True
-        raise KeyboardInterrupt
+        raise KeyboardInterrupt  # SIGTERM stops everything exactly as Ctrl-C does
 
     signal.signal(signal.SIGTERM, on_signal)
     try:
