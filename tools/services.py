@@ -138,23 +138,37 @@ def _as_user(user: str | None) -> dict[str, Any]:
 # PostgreSQL ------------------------------------------------------------------
 
 
-def pg_bindir() -> Path:
+def _pg_candidates() -> list[Path]:
+    found: list[Path] = []
     # Located without importing: importing pgserver starts its own machinery.
     spec = importlib.util.find_spec("pgserver")
     if spec and spec.origin:
-        bindir = Path(spec.origin).parent / "pginstall" / "bin"
-        if (bindir / "postgres").exists():
-            return bindir
-    for cand in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True):
-        if Path(cand, "postgres").exists():
-            return Path(cand)
-    found = shutil.which("pg_ctl")
-    if found:
-        return Path(found).parent
-    raise StackError(
-        "no PostgreSQL server found: install the Python package pgserver "
-        "(pip install -r requirements/run.txt) or Debian's postgresql"
-    )
+        found.append(Path(spec.origin).parent / "pginstall" / "bin")
+    found += [Path(c) for c in sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)]
+    if pg_ctl := shutil.which("pg_ctl"):
+        found.append(Path(pg_ctl).parent)
+    return [c for c in found if (c / "postgres").exists()]
+
+
+def pg_bindir() -> Path:
+    candidates = _pg_candidates()
+    user = _pg_user()
+    if user:
+        # Under root the server runs as `nobody`, who must be able to reach the binaries
+        # (a .venv below a private home directory is not reachable).
+        candidates = [c for c in candidates if _others_can_enter(c)] or candidates
+    if not candidates:
+        raise StackError(
+            "no PostgreSQL server found: install the Python package pgserver "
+            "(pip install -r requirements/run.txt) or Debian's postgresql"
+        )
+    if user:
+        _check_reachable(candidates[0] / "postgres", user)
+    return candidates[0]
+
+
+def _others_can_enter(path: Path) -> bool:
+    return all(parent.stat().st_mode & 0o001 for parent in path.resolve().parents)
 
 
 def _pg_user() -> str | None:
@@ -165,7 +179,7 @@ def _pg_user() -> str | None:
 def _check_reachable(path: Path, user: str) -> None:
     """Every parent must let `user` through, or initdb fails with a bare EACCES."""
     for parent in path.resolve().parents:
-        if not parent.stat().st_mode & 0o001:
+        if not parent.stat().st_mode & 0o001:  # o+x: others may enter
             raise StackError(
                 f"PostgreSQL runs as {user} when started by root, and {user} cannot enter "
                 f"{parent}: run `chmod o+x {parent}` or keep the project elsewhere"
