@@ -170,31 +170,25 @@ class Loader:
     # objects -------------------------------------------------------------------
 
     def organizations(self, orgs: tuple[Organization, ...]) -> None:
-        existing = set(self.call("organization_list", {"all_fields": False, "limit": 1000}))
-        for org in orgs:
-            if org.name in existing:
-                self.stats.count("organization", False)
-                continue
-            data: dict[str, Any] = {"name": org.name, "title": org.title,
-                                    "description": org.description}
-            self.place("organization", org.extras(), data)
-            # No return_id_only: the activity plugin needs the full result of these two.
-            self.call("organization_create", data)
-            self.stats.count("organization", True)
-            self.out(f"  organization {org.name} · {org.title}")
+        self._group_like("organization", orgs)
 
     def groups(self, groups: tuple[Group, ...]) -> None:
-        existing = set(self.call("group_list", {"all_fields": False, "limit": 1000}))
-        for group in groups:
-            if group.name in existing:
-                self.stats.count("group", False)
+        self._group_like("group", groups)
+
+    def _group_like(self, kind: str, items: tuple[Organization, ...] | tuple[Group, ...]) -> None:
+        """Organizations and groups load alike: create by name unless present."""
+        existing = set(self.call(f"{kind}_list", {"all_fields": False, "limit": 1000}))
+        for item in items:
+            if item.name in existing:
+                self.stats.count(kind, False)
                 continue
-            data: dict[str, Any] = {"name": group.name, "title": group.title,
-                                    "description": group.description}
-            self.place("group", group.extras(), data)
-            self.call("group_create", data)
-            self.stats.count("group", True)
-            self.out(f"  group {group.name} · {group.title}")
+            data: dict[str, Any] = {"name": item.name, "title": item.title,
+                                    "description": item.description}
+            self.place(kind, item.extras(), data)
+            # No return_id_only: the activity plugin needs the full result of these two.
+            self.call(f"{kind}_create", data)
+            self.stats.count(kind, True)
+            self.out(f"  {kind} {item.name} · {item.title}")
 
     def datasets(self, datasets: tuple[Dataset, ...]) -> None:
         width = len(str(len(datasets)))
