@@ -18,7 +18,6 @@ from . import vector
 from .headers import header_type
 from .policy import Policy
 from .surnames import COMPOUND, SINGLE
-from .validators import is_bank_card
 
 HARD_TYPES = ("uscc", "id_card", "bank_card", "phone", "email", "passport", "plate")
 SOFT_TYPES = ("name", "address")
@@ -46,45 +45,56 @@ def _content_scores(values: pl.Series) -> dict[str, float]:
     if n == 0:
         return {}
     v = values.str.strip_chars()
-    upper = v.str.to_uppercase()
-    surname_ok = v.str.slice(0, 1).is_in(list(SINGLE)) | v.str.slice(0, 2).is_in(
-        list(COMPOUND)
+    id18 = vector.id18_valid(v)
+    compact = v.str.replace_all(r"[- ]", "")
+    # Check digits in numpy; every other test in one polars query.
+    frame = pl.DataFrame(
+        {
+            "v": v,
+            "id18": id18,
+            "uscc": vector.uscc_valid(v) & ~id18,
+            "compact": compact,
+            "card": vector.luhn_valid(compact),
+        }
     )
+    col = pl.col("v")
+    upper = col.str.to_uppercase()
     county = (
-        v.str.extract_all(P.address_prefix("county")).list.first().str.strip_chars()
+        col.str.extract_all(P.address_prefix("county")).list.first().str.strip_chars()
     )
+    # Excel turns long numbers into floats: 1.3800138E+10 was a phone, x.xE+14/17 an ID,
+    # x.xE+15..18 maybe a card. Such values support those types (their rules mask them
+    # whole); a card also needs its Luhn check, which a lost number cannot pass.
+    lost = {
+        t: col.str.contains(r"^[1-9](?:\.[0-9]+)?[Ee]\+?" + exponents + "$")
+        for t, exponents in (("phone", "10"), ("id_card", "1[47]"))
+    }
     flags = {
-        "id_card": vector.id18_valid(v) | v.str.contains(_anchored(P.ID15)),
-        "uscc": vector.public_uscc(v),
-        "phone": v.str.contains(_anchored(P.MOBILE + "|" + P.LANDLINE)),
-        "email": v.str.contains(_anchored(P.EMAIL)),
+        "id_card": pl.col("id18")
+        | col.str.contains(_anchored(P.ID15))
+        | lost["id_card"],
+        "uscc": pl.col("uscc"),
+        "phone": col.str.contains(_anchored(P.MOBILE + "|" + P.LANDLINE))
+        | lost["phone"],
+        "email": col.str.contains(_anchored(P.EMAIL)),
         "passport": upper.str.contains(_anchored(P.PASSPORT)),
         "plate": upper.str.contains(_anchored(P.PLATE)),
-        "bank_card": v.str.replace_all(r"[- ]", "").str.contains(
-            _anchored(P.BANK_CARD)
+        "bank_card": pl.col("compact").str.contains(_anchored(P.BANK_CARD))
+        & pl.col("card"),
+        "name": col.str.contains(_anchored(P.render(P.NAME_HAN, P.RUST)))
+        & (col.str.len_chars() <= 4)
+        & (
+            col.str.slice(0, 1).is_in(list(SINGLE))
+            | col.str.slice(0, 2).is_in(list(COMPOUND))
         ),
-        "name": v.str.contains(_anchored(P.render(P.NAME_HAN, P.RUST)))
-        & (v.str.len_chars() <= 4)
-        & surname_ok,
         "address": (county.str.len_chars() >= 3)
-        & v.str.contains(P.ADDRESS_DETAIL)
-        & (v.str.len_chars() >= 6),
+        & col.str.contains(P.ADDRESS_DETAIL)
+        & (col.str.len_chars() >= 6),
     }
-    # Excel turns long numbers into floats: 1.3800138E+10 was a phone, x.xE+14/17 an ID,
-    # x.xE+15..18 maybe a card. Such values support those types (their rules mask them whole).
-    for col_type, exponents in (
-        ("phone", "10"),
-        ("id_card", "1[47]"),
-        ("bank_card", "1[5-8]"),
-    ):
-        lost = v.str.contains(r"^[1-9](?:\.[0-9]+)?[Ee]\+?" + exponents + "$")
-        flags[col_type] = flags[col_type] | lost
-    scores = {k: float(f.fill_null(False).sum()) / n for k, f in flags.items()}
-    if scores["bank_card"]:
-        # Luhn only on the shape matches of a small sample: cheap in Python.
-        cand = values.filter(flags["bank_card"].fill_null(False)).to_list()
-        scores["bank_card"] = sum(is_bank_card(x) for x in cand) / n
-    return scores
+    sums = frame.select(
+        f.fill_null(False).sum().alias(k) for k, f in flags.items()
+    ).row(0, named=True)
+    return {k: float(x or 0) / n for k, x in sums.items()}
 
 
 def _sample(series: pl.Series, size: int) -> pl.Series:

@@ -7,6 +7,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from .csvio import DEFAULT_CHUNK, CsvSink, CsvSource
 from .errors import UnsupportedFormatError, VerificationError
 from .freetext import FreeTextScrubber, top_names
 from .jsonio import JsonSink, JsonSource
+from .pipeline import WORKERS, Prefetch, map_batches
 from .policy import PERSONAL_TYPES, Policy, load_policy
 from .report import ColumnReport, Report, TableReport
 from .rules import apply_rule, pseudonymize
@@ -54,12 +56,23 @@ def detect_format(path: Path) -> str:
     return "csv"
 
 
+@dataclass
+class _Counts:
+    """What masking one row slice did, per column, for the report."""
+
+    cells: list[int]
+    changed: list[int]
+    fallback: list[int]
+    python: list[int]
+    quarantined: list[int]  # row positions within the slice
+
+
 class TableProcessor:
     """Masks the batches of one table; the first batch decides the column plans.
 
-    A batch is split in two halves masked on two threads: polars releases the GIL while it
-    works and runs most per-column string operations on one thread, so this lets both
-    cores work on one batch. (On a loaded machine the gain is small; see the benchmark.)
+    ``work`` masks and counts one row slice and touches no shared state, so the slices
+    of a batch run on the pool's threads at the same time (polars releases the GIL);
+    ``collect`` merges their results into the report on the calling thread.
     """
 
     def __init__(
@@ -69,15 +82,17 @@ class TableProcessor:
         policy: Policy,
         secret: bytes | None,
         scrubber: FreeTextScrubber,
-        pool: ThreadPoolExecutor | None = None,
     ) -> None:
         self.headers = headers
         self.policy = policy
         self.secret = secret
         self.scrubber = scrubber
-        self.pool = pool
         self.plans: list[ColumnPlan] = []
         self.report = TableReport(name=name)
+
+    def prepare(self, batch: Batch) -> None:
+        if not self.plans:
+            self._plan(batch.frame)
 
     def _plan(self, frame: pl.DataFrame) -> None:
         self.plans = classify(self.headers, frame, self.policy)
@@ -95,22 +110,36 @@ class TableProcessor:
             for p in self.plans
         ]
 
-    def process(self, batch: Batch) -> pl.DataFrame:
-        frame = batch.frame
-        if not self.plans:
-            self._plan(frame)
-        if self.pool is None or frame.height < 20_000:
-            out, py_cells = self._mask(frame)
-        else:
-            half = frame.height // 2
-            parts = [frame.slice(0, half), frame.slice(half)]
-            results = list(self.pool.map(self._mask, parts))
-            out = pl.concat([r[0] for r in results])
-            py_cells = [a + b for a, b in zip(results[0][1], results[1][1])]
-        for plan, n in zip(self.plans, py_cells):
-            self.report.columns[plan.index].python_path_cells += n
-        self._count(frame, out, batch.first_row)
-        return out
+    def work(self, frame: pl.DataFrame, offset: int) -> tuple[pl.DataFrame, _Counts]:
+        out, py_cells = self._mask(frame)
+        return out, self._count(frame, out, py_cells)
+
+    def collect(
+        self, batch: Batch, results: list[tuple[pl.DataFrame, _Counts]]
+    ) -> pl.DataFrame:
+        """Add the slices' counts to the report and return the batch's masked frame."""
+        rows: list[int] = []
+        offset = 0
+        for out, counts in results:
+            for rep, cells, changed, fallback, python in zip(
+                self.report.columns,
+                counts.cells,
+                counts.changed,
+                counts.fallback,
+                counts.python,
+            ):
+                rep.cells += cells
+                rep.changed += changed
+                rep.fallback_masked += fallback
+                rep.python_path_cells += python
+            rows.extend(batch.first_row + offset + r for r in counts.quarantined)
+            offset += out.height
+        self.report.rows += batch.frame.height
+        if rows:
+            self.report.quarantined_rows.add(rows)
+        if len(results) == 1:
+            return results[0][0]
+        return pl.concat([out for out, _ in results])
 
     def _mask(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[int]]:
         pol = self.policy
@@ -141,23 +170,25 @@ class TableProcessor:
             py_cells.append(n_py)
         return pl.DataFrame(columns), py_cells
 
-    def _count(self, frame: pl.DataFrame, out: pl.DataFrame, first_row: int) -> None:
+    def _count(
+        self, frame: pl.DataFrame, out: pl.DataFrame, py_cells: list[int]
+    ) -> _Counts:
         full = self.policy.full_mask
-        self.report.rows += frame.height
+        counts = _Counts([], [], [], py_cells, [])
         quarantine = pl.Series([False] * frame.height)
         for plan in self.plans:
             c = frame.columns[plan.index]
-            rep = self.report.columns[plan.index]
             src, dst = frame[c], out[c]
-            rep.cells += int((src.str.len_bytes() > 0).sum() or 0)
-            rep.changed += int((src != dst).fill_null(False).sum() or 0)
+            counts.cells.append(int((src.str.len_bytes() > 0).sum() or 0))
+            counts.changed.append(int((src != dst).fill_null(False).sum() or 0))
+            fallback = 0
             if plan.col_type in PERSONAL_TYPES and plan.rule == "mask":
                 fb = ((dst == full) & (src != full)).fill_null(False)
-                rep.fallback_masked += int(fb.sum() or 0)
+                fallback = int(fb.sum() or 0)
                 quarantine = quarantine | fb
-        rows = quarantine.arg_true()
-        if rows.len():
-            self.report.quarantined_rows.add((rows + first_row).to_list())
+            counts.fallback.append(fallback)
+        counts.quarantined = quarantine.arg_true().to_list()
+        return counts
 
 
 def _source(
@@ -222,21 +253,22 @@ def desensitize_file(
     tmp2 = dst.with_name(f"{stem}.kanon.{fmt}")
     scrubber = FreeTextScrubber(pol)
     sink: Sink | None = None
-    pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="desensitize")
+    pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="desensitize")
     try:
         source = _source(fmt, src, pol, chunk_bytes)
         public: list[set[int]] = []
         for table in source.tables():
             if sink is None:
                 sink = _sink(fmt, tmp, source)
-            proc = TableProcessor(
-                table.name, table.headers, pol, secret, scrubber, pool
-            )
+            proc = TableProcessor(table.name, table.headers, pol, secret, scrubber)
             # Headers are text too: an XLSX sheet without a header row puts data there.
             headers = [scrubber.scrub_py(h, None, None) for h in table.headers]
             sink.begin_table(table.name, headers)
-            for batch in table.batches():
-                sink.write(proc.process(batch))
+            with Prefetch(table.batches()) as batches:
+                for batch, results in map_batches(
+                    pool, WORKERS, batches, proc.work, proc.prepare
+                ):
+                    sink.write(proc.collect(batch, results))
             for col, header in zip(proc.report.columns, headers):
                 col.header = header
             report.tables.append(proc.report)
@@ -264,7 +296,9 @@ def desensitize_file(
             report.bytes_out = ksink.close()
             os.replace(tmp2, tmp)
 
-        result = verify_source(open_out(), public, [t.name for t in report.tables])
+        result = verify_source(
+            open_out(), public, [t.name for t in report.tables], pool
+        )
         report.verification = result.to_dict()
         report.seconds = round(time.perf_counter() - started, 3)
         if not result.passed:

@@ -66,13 +66,19 @@ class FreeTextScrubber:
         self, s: pl.Series, row_names: pl.Series | None, top: list[str]
     ) -> tuple[pl.Series, int]:
         """The scrubbed column and the number of cells that took the Python path."""
-        if s.str.contains("[０-９]").any():
-            s = s.str.replace_many(_FULLWIDTH)
-        cand = s.str.contains(P.FREETEXT_CANDIDATE).fill_null(False)
-        out = _on_rows(
-            s, cand, lambda v: v.str.replace_all(self.main_rs, self.main_rs_tmpl)
-        )
-        cues = s.str.contains_any(P.NAME_CUE_WORDS).fill_null(False)
+        out, slow, texts = s, [], []
+        cand = s.str.contains(P.FREETEXT_CANDIDATE).fill_null(False).arg_true()
+        if cand.len():
+            # Only candidates can hold digits that matter, so only they are translated.
+            sub = s.gather(cand)
+            if sub.str.contains("[０-９]").any():
+                sub = sub.str.replace_many(_FULLWIDTH)
+            out = s.clone()
+            out.scatter(cand, sub.str.replace_all(self.main_rs, self.main_rs_tmpl))
+            local = self._slow_rows(sub)
+            slow = cand.gather(local).to_list()
+            texts = sub.gather(local).to_list()
+        cues = out.str.contains(P.NAME_CUE_ANY).fill_null(False)
         out = _on_rows(
             out, cues, lambda v: v.str.replace_all(self.cue_rs, self.cue_rs_tmpl)
         )
@@ -82,14 +88,13 @@ class FreeTextScrubber:
             masked = [mask_name(n, self.name_keep) for n in top]
             hit = out.str.contains_any(top).fill_null(False)
             out = _on_rows(out, hit, lambda v: v.str.replace_many(top, masked))
-        slow = self._slow_rows(s, cand)
         if slow:
             names_re = re.compile("|".join(map(re.escape, top))) if top else None
             fixed = [
                 self.scrub_py(
-                    s[r], row_names[r] if row_names is not None else None, names_re
+                    text, row_names[r] if row_names is not None else None, names_re
                 )
-                for r in slow
+                for r, text in zip(slow, texts)
             ]
             out = out.clone()
             out.scatter(slow, fixed)
@@ -114,24 +119,24 @@ class FreeTextScrubber:
         return out
 
     @staticmethod
-    def _slow_rows(s: pl.Series, cand: pl.Series) -> list[int]:
-        """Rows holding a token the regex cannot judge (see the module docstring)."""
+    def _slow_rows(cand: pl.Series) -> pl.Series:
+        """Positions of the candidate cells holding a token the regex cannot judge (see
+        the module docstring)."""
         # Only glued tokens and 18-digit tokens can need the Python path; most candidate
         # cells (plain phones, IDs with a valid check digit) hold neither.
-        need = s.str.contains(_NEEDS_TOKEN_CHECK).fill_null(False) & cand
-        idx = need.arg_true()
+        idx = cand.str.contains(_NEEDS_TOKEN_CHECK).fill_null(False).arg_true()
         if idx.len() == 0:
-            return []
-        tokens = s.gather(idx).str.extract_all(P.LONG_DIGIT_TOKEN_RUST)
+            return idx
+        tokens = cand.gather(idx).str.extract_all(P.LONG_DIGIT_TOKEN_RUST)
         flat = pl.DataFrame({"r": idx, "t": tokens}).explode("t").drop_nulls("t")
         if flat.height == 0:
-            return []
+            return flat["r"]
         t = flat["t"]
         all_digits = t.str.contains(r"^[0-9]+$")
         id_x = t.str.contains(r"^[0-9]{17}[Xx]$")
         public = public_uscc(t)
         slow = (all_digits & public) | (~all_digits & ~id_x & ~public)
-        return flat["r"].filter(slow).unique().sort().to_list()
+        return flat["r"].filter(slow).unique().sort()
 
     # -- Python path (same semantics, token-aware) --------------------------------------
     def _mask_run(self, m: re.Match[str]) -> str:

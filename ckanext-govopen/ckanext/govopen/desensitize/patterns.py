@@ -133,9 +133,16 @@ def name_cue(engine: dict[str, str], token: str) -> tuple[str, str]:
     return pattern, ("${1}" if engine is RUST else "\\g<1>") + _literal(token, engine)
 
 
-# Cheap prefilter: a cell without any of these cannot match the freetext() pattern.
+# The same without the capture group: finds the cells name_cue() changes, on the fast path.
+NAME_CUE_ANY = render(r"(?:" + NAME_CUES + r")[:：]?{HAN}{2,3}", RUST)
+
+
+# Cheap prefilter: a cell without any of these cannot match the freetext() pattern, not
+# even after its full-width digits are translated (so only candidates need translating).
+_DFW = "[0-9" + FULLWIDTH_DIGITS[0] + "-" + FULLWIDTH_DIGITS[-1] + "]"
 FREETEXT_CANDIDATE = (
-    r"[0-9]{11}|[0-9][- ][0-9]{4}|[)）][- ]?[0-9]{7}|[0-9][Ee]\+?1[0-9]|@"
+    f"{_DFW}{{11}}|{_DFW}[- ]{_DFW}{{4}}|[)）][- ]?{_DFW}{{7}}"
+    f"|{_DFW}[Ee]\\+?[1１]{_DFW}|@"
 )
 NAME_CUE_WORDS = NAME_CUES.split("|")
 

@@ -30,9 +30,9 @@ _ID_SHAPE = "^" + P.ID18 + "$"
 _USCC_SHAPE = "^" + P.USCC + "$"
 
 
-def _matrix(s: pl.Series) -> np.ndarray:
+def _matrix(s: pl.Series, width: int = 18) -> np.ndarray:
     joined = s.str.join("").item() or ""
-    return np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(-1, 18)
+    return np.frombuffer(joined.encode("ascii"), dtype=np.uint8).reshape(-1, width)
 
 
 def _id_ok(m: np.ndarray) -> np.ndarray:
@@ -66,6 +66,21 @@ def id18_valid(s: pl.Series) -> pl.Series:
 def uscc_valid(s: pl.Series) -> pl.Series:
     """Unified social credit codes with a correct check character."""
     return _masked(s, _USCC_SHAPE, _uscc_ok)
+
+
+def luhn_valid(s: pl.Series) -> pl.Series:
+    """Values of 2 to 19 ASCII digits whose Luhn check digit is right (bank cards)."""
+    out = np.zeros(s.len(), dtype=bool)
+    lengths = s.str.len_bytes()
+    digits = s.str.contains(r"^[0-9]{2,19}$").fill_null(False)
+    for n in lengths.filter(digits).unique().to_list():
+        idx = (digits & (lengths == n)).arg_true()
+        m = _matrix(s.gather(idx), n).astype(np.int64) - ord("0")
+        # Every second digit from the right, the check digit excluded, is doubled.
+        m[:, n - 2 :: -2] *= 2
+        m -= 9 * (m > 9)
+        out[idx.to_numpy()] = m.sum(axis=1) % 10 == 0
+    return pl.Series(s.name, out)
 
 
 def public_uscc(s: pl.Series) -> pl.Series:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,13 +24,18 @@ import polars as pl
 
 from . import patterns as P
 from . import vector
+from .pipeline import WORKERS, Prefetch, map_batches
 from .tables import Source
 from .validators import is_bank_card, is_public_uscc, is_resident_id
 
-# Anything that could be one of the identifiers below, including spaced forms.
+# Anything that could be one of the identifiers below, including spaced forms. Digits may
+# be full-width: scan_text translates them, so the prefilter must see them as digits (one
+# pass over the raw text instead of a translation of every column first).
+_D = "[0-9０-９]"
 _PREFILTER = (
-    r"[0-9０-９]{11}|[0-9][- ][0-9]{4}[- ]?[0-9]{4}|[0-9]{7}[- ][0-9]{4}|[0-9]{4}[- ][0-9]{4}"
-    r"|[0-9]{6}[- ][0-9]{10}|[A-Za-z0-9._%+-]@[A-Za-z0-9-]"
+    f"{_D}{{11}}|{_D}[- ]{_D}{{4}}[- ]?{_D}{{4}}|{_D}{{7}}[- ]{_D}{{4}}"
+    f"|{_D}{{4}}[- ]{_D}{{4}}|{_D}{{6}}[- ]{_D}{{10}}"
+    r"|[A-Za-z0-9０-９._%+-]@[A-Za-z0-9０-９-]"
 )
 _USCC_TOKEN = P.render(
     r"{B}[" + P.USCC_CHARS + r"]{2}[0-9]{6}[" + P.USCC_CHARS + r"]{10}{B}", P.RUST
@@ -112,9 +118,10 @@ def scan_text(text: str) -> list[str]:
 
 
 def _check_column(s: pl.Series) -> list[int]:
-    """Row positions worth a Python check: the prefilter matches outside public USCCs."""
-    if s.str.contains("[０-９]").any():
-        s = s.str.replace_many({c: str(i) for i, c in enumerate(P.FULLWIDTH_DIGITS)})
+    """Row positions worth a Python check: the prefilter matches outside public USCCs.
+
+    Public USCCs are only recognized in ASCII digits here; one written with full-width
+    digits goes to the Python check, which translates it first and then skips it."""
     idx = s.str.contains(_PREFILTER).fill_null(False).arg_true()
     if idx.len() == 0:
         return []
@@ -138,50 +145,83 @@ def _check_column(s: pl.Series) -> list[int]:
     return sorted(rows)
 
 
+def _check_part(
+    frame: pl.DataFrame, offset: int, public: set[int]
+) -> tuple[int, list[tuple[int, int, list[str]]]]:
+    """Cells checked in Python and the findings (column, row position, kinds) of one
+    row slice."""
+    checked = 0
+    found: list[tuple[int, int, list[str]]] = []
+    for c_index, name in enumerate(frame.columns):
+        if c_index in public:
+            continue
+        col = frame.get_column(name)
+        for r in _check_column(col):
+            checked += 1
+            kinds = scan_text(col[r])
+            if kinds:
+                found.append((c_index, offset + r, kinds))
+    return checked, found
+
+
 def verify_source(
-    source: Source, public_columns: Iterable[set[int]], names: list[str] | None = None
+    source: Source,
+    public_columns: Iterable[set[int]],
+    names: list[str] | None = None,
+    pool: ThreadPoolExecutor | None = None,
 ) -> Verification:
     """Scan every table of ``source``; ``public_columns`` gives, per table in order, the
     indexes of columns declared public by policy (the only cells not checked); ``names``
-    the table names to report (the output file is a temporary one)."""
+    the table names to report (the output file is a temporary one). With a ``pool`` the
+    next batch is parsed while the row slices of the current one are checked on it."""
     result = Verification()
     publics = list(public_columns)
-    for t_index, table in enumerate(source.tables()):
-        public = publics[t_index] if t_index < len(publics) else set()
-        name = names[t_index] if names and t_index < len(names) else table.name
-        for c_index, header in enumerate(table.headers):
-            if scan_text(header):
-                result.passed = False
-                result.findings_total += 1
-                result.findings.append(
-                    {
-                        "table": name,
-                        "row": 1,
-                        "column": c_index + 1,
-                        "kinds": sorted(set(scan_text(header))),
-                    }
-                )
-        for batch in table.batches():
-            frame = batch.frame
-            result.cells_scanned += frame.height * frame.width
+    own_pool = pool is None
+    pool = pool or ThreadPoolExecutor(max_workers=1)
+    parts = 1 if own_pool else WORKERS
+    try:
+        for t_index, table in enumerate(source.tables()):
+            public = publics[t_index] if t_index < len(publics) else set()
+            name = names[t_index] if names and t_index < len(names) else table.name
             for c_index, header in enumerate(table.headers):
-                if c_index in public:
-                    continue
-                col = frame.get_column(frame.columns[c_index])
-                for r in _check_column(col):
-                    result.cells_checked += 1
-                    kinds = scan_text(col[r])
-                    if not kinds:
-                        continue
+                if scan_text(header):
                     result.passed = False
-                    result.findings_total += len(kinds)
-                    if len(result.findings) < _MAX_FINDINGS:
-                        result.findings.append(
-                            {
-                                "table": name,
-                                "row": batch.first_row + r,
-                                "column": header,
-                                "kinds": sorted(set(kinds)),
-                            }
-                        )
+                    result.findings_total += 1
+                    result.findings.append(
+                        {
+                            "table": name,
+                            "row": 1,
+                            "column": c_index + 1,
+                            "kinds": sorted(set(scan_text(header))),
+                        }
+                    )
+            with Prefetch(table.batches()) as batches:
+                for batch, results in map_batches(
+                    pool,
+                    parts,
+                    batches,
+                    lambda f, off, public=public: _check_part(f, off, public),
+                ):
+                    frame = batch.frame
+                    result.cells_scanned += frame.height * frame.width
+                    # Findings in the order of a column-by-column scan of the batch.
+                    found = sorted(
+                        (f for _, part in results for f in part), key=lambda f: f[:2]
+                    )
+                    result.cells_checked += sum(checked for checked, _ in results)
+                    for c_index, r, kinds in found:
+                        result.passed = False
+                        result.findings_total += len(kinds)
+                        if len(result.findings) < _MAX_FINDINGS:
+                            result.findings.append(
+                                {
+                                    "table": name,
+                                    "row": batch.first_row + r,
+                                    "column": table.headers[c_index],
+                                    "kinds": sorted(set(kinds)),
+                                }
+                            )
+    finally:
+        if own_pool:
+            pool.shutdown()
     return result
