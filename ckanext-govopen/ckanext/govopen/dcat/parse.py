@@ -14,6 +14,11 @@ from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.dcat import terms as t
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# the catalog fields DCAT-AP has no property for: one JSON object, gov:catalogFields
+RECORD_TEXT = ("sharing_type", "sharing_condition", "sharing_reason", "sharing_legal_basis",
+               "secrecy", "livelihood_priority")
+RECORD_LISTS = ("sharing_method", "formats", "related_resource_codes")
+CATALOG_RECORD_FIELDS = (*RECORD_TEXT, *RECORD_LISTS, "data_items")
 _BY_URI = {
     "update_cycle": {uri: code for code, uri in dcat_map.FREQUENCY.items()},
     "open_type": {uri: code for code, uri in dcat_map.ACCESS_RIGHTS.items()},
@@ -22,7 +27,6 @@ _BY_URI = {
 
 def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
     """Fill `out` (a dataset dict the base profiles parsed) with our catalog fields."""
-    G = t.GOV
     text = _text_reader(g)
     out["title"] = text(ref, DCT.title) or out.get("title")
     out["notes"] = text(ref, DCT.description) or out.get("notes")
@@ -64,20 +68,11 @@ def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
     licence = g.value(ref, DCT.license)
     if licence is not None:
         _set(out, "license_id", text(licence, DCT.identifier))
-    for key, predicate in (("sharing_type", G.sharingType), ("secrecy", G.secrecy),
-                           ("livelihood_priority", G.livelihoodPriority),
-                           ("sharing_condition", G.sharingCondition),
-                           ("sharing_reason", G.sharingReason),
-                           ("sharing_legal_basis", G.sharingLegalBasis)):
-        _set(out, key, text(ref, predicate))
-    for key, predicate in (("sharing_method", G.sharingMethod), ("formats", G["format"]),
-                           ("related_resource_codes", G.relatedResourceCode)):
-        values = sorted(str(o) for o in g.objects(ref, predicate))
-        if values:
-            out[key] = values
-    items = g.value(ref, G.dataItems)
-    if items is not None:
-        out["data_items"] = json.loads(str(items))
+    record = g.value(ref, t.GOV.catalogFields)
+    if record is not None:
+        fields = json.loads(str(record))
+        for key in CATALOG_RECORD_FIELDS:
+            _set(out, key, fields.get(key))
     return out
 
 

@@ -5,20 +5,28 @@ govopen``): the base writes the generic triples, this profile replaces those tha
 fit our data or DCAT-AP 3 (plain literals where IRIs are required, resource URLs of data
 that is not open) and adds the catalog fields. ``parse_dataset`` reads them back
 (:mod:`ckanext.govopen.dcat.parse`).
+
+A catalog page is one graph of a hundred datasets that share a handful of publishers,
+concepts, places, licences and legal texts: each of those is described once per graph
+(:class:`_Page`), and each dataset only points at it.
 """
 from __future__ import annotations
 
 import json
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from rdflib import RDF, RDFS, BNode, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, FOAF, SKOS, XSD
 from rdflib.namespace import DCTERMS as DCT
 from rdflib.term import Node
 
 from ckanext.dcat.profiles import RDFProfile
-from ckanext.dcat.utils import catalog_uri
+from ckanext.dcat.utils import catalog_uri, publisher_uri_organization_fallback
 from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.catalog.classification import CLASSIFICATION
 from ckanext.govopen.catalog.codes import division_name
@@ -34,6 +42,48 @@ CATALOG_DESCRIPTION_EN = ("Government data opened by provincial departments: des
 REQUEST_ENDPOINT = "govopen_access.request"
 OPEN = "unconditional"
 CONDITIONAL = "conditional"
+
+Triple = tuple[Node, Node, Node]
+Add = Callable[[Triple], None]
+
+# Properties of a dataset this profile maps itself: whatever the base wrote for them goes.
+_REPLACED = frozenset({
+    DCT.identifier, DCT.issued, DCT.modified, DCT.accrualPeriodicity, DCAT.theme,
+    DCT.accessRights, DCT.rights, DCT.spatial, DCT.language, DCT.license, DCAT.landingPage,
+    t.DCATAP.applicableLegislation,
+})
+# The base writes our Chinese text as plain literals: these get the language tag.
+_TAGGED = frozenset({DCT.title, DCT.description, DCAT.keyword, VCARD.fn})
+_DIST_REPLACED = frozenset({DCAT.accessURL, DCAT.downloadURL, DCAT.mediaType, DCT["format"]})
+
+_FREQUENCY = {code: URIRef(uri) for code, uri in dcat_map.FREQUENCY.items()}
+_ACCESS_RIGHTS = {code: URIRef(uri) for code, uri in dcat_map.ACCESS_RIGHTS.items()}
+_LANGUAGE_ZH = URIRef(t.LANGUAGE_ZH)
+
+
+@dataclass
+class _Page:
+    """What one graph already holds, so that shared nodes are described once."""
+
+    base: str
+    described: set[URIRef] = field(default_factory=set)
+    licences: dict[str, Node] = field(default_factory=dict)
+    request_url: str | None = None
+
+
+_PAGES: weakref.WeakKeyDictionary[Graph, _Page] = weakref.WeakKeyDictionary()
+
+
+def _page(g: Graph) -> _Page:
+    page = _PAGES.get(g)
+    if page is None:
+        page = _PAGES[g] = _Page(catalog_uri().rstrip("/"))
+        # rdflib caches the qname of an IRI only when its namespace has a prefix and
+        # splits an unprefixed one again each time it is written: prefixes for every
+        # namespace we write keep the Turtle short and its serialization fast.
+        for prefix, namespace in t.prefixes(page.base).items():
+            g.bind(prefix, namespace)
+    return page
 
 
 def _zh(value: str) -> Literal:
@@ -57,36 +107,45 @@ class GovOpenProfile(RDFProfile):
 
     def graph_from_dataset(self, dataset_dict: dict[str, Any], dataset_ref: Node) -> None:
         g = self.g
-        base = catalog_uri()
-        g.bind("gov", t.GOV)
-        g.bind("dcatap", t.DCATAP)
-        g.bind("eli", t.ELI)
+        page = _page(g)
         d = dataset_dict
-        self._tag(dataset_ref, DCT.title, d.get("title"))
-        self._tag(dataset_ref, DCT.description, d.get("notes"))
-        for tag in d.get("tags") or []:
-            self._tag(dataset_ref, DCAT.keyword, tag.get("name"))
-        self._replace(dataset_ref, DCT.identifier, d.get("resource_code"), Literal)
-        self._replace(dataset_ref, DCT.issued, d.get("release_date"), _date)
-        self._replace(dataset_ref, DCT.modified, d.get("data_update_date"), _date)
-        g.add((dataset_ref, DCT.language, _typed(g, t.LANGUAGE_ZH, DCT.LinguisticSystem)))
-        g.add((dataset_ref, DCAT.landingPage,
-               _typed(g, f"{base}/dataset/{d['name']}", FOAF.Document)))
-        self._frequency(dataset_ref, d.get("update_cycle"))
-        self._themes(dataset_ref, base, d.get("classification"))
-        self._access(dataset_ref, base, d)
-        self._publisher(dataset_ref, d)
-        self._spatial(dataset_ref, base, d.get("division_code"))
+        out: list[Triple] = []
+        add = out.append
+        card, distributions = self._take_over(dataset_ref, add)
+        if d.get("resource_code"):
+            add((dataset_ref, DCT.identifier, Literal(d["resource_code"])))
+        if d.get("release_date"):
+            add((dataset_ref, DCT.issued, _date(d["release_date"])))
+        if d.get("data_update_date"):
+            add((dataset_ref, DCT.modified, _date(d["data_update_date"])))
+        add((dataset_ref, DCT.language, self._typed(page, _LANGUAGE_ZH, DCT.LinguisticSystem, add)))
+        landing = URIRef(f"{page.base}/dataset/{d['name']}")
+        add((dataset_ref, DCAT.landingPage, landing))
+        add((landing, RDF.type, FOAF.Document))
+        frequency = _FREQUENCY.get(d.get("update_cycle") or "")
+        if frequency is not None:
+            add((dataset_ref, DCT.accrualPeriodicity,
+                 self._typed(page, frequency, DCT.Frequency, add)))
+        self._themes(page, dataset_ref, d.get("classification"), add)
+        self._access(page, dataset_ref, d, add)
+        self._publisher(page, dataset_ref, d, add)
+        if d.get("division_code"):
+            add((dataset_ref, DCT.spatial, self._place(page, d["division_code"], add)))
         # temporal_start/_end: the base already writes dct:temporal with dcat:startDate
-        self._contact(dataset_ref, d)
-        self._licence(dataset_ref, d)
-        self._catalog_fields(dataset_ref, d)
+        self._contact(dataset_ref, card, d, add)
+        self._licence(page, dataset_ref, d, add)
+        record = _catalog_record(d)
+        if record is not None:
+            add((dataset_ref, t.GOV.catalogFields, record))
         for resource in d.get("resources") or []:
-            self._distribution(dataset_ref, base, d, resource)
+            dist = distributions.get(resource.get("id"))
+            if dist is not None:
+                self._distribution(page, dist, d, resource, add)
+        g.addN((s, p, o, g) for s, p, o in out)
 
     def graph_from_catalog(self, catalog_dict: dict[str, Any] | None, catalog_ref: Node) -> None:
         g = self.g
-        base = catalog_uri()
+        base = _page(g).base
         self._retag(catalog_ref, (DCT.title, DCT.description))
         g.add((catalog_ref, DCT.title, Literal(CATALOG_TITLE_EN, lang=t.EN_TAG)))
         g.add((catalog_ref, DCT.description, Literal(CATALOG_DESCRIPTION_EN, lang=t.EN_TAG)))
@@ -117,91 +176,125 @@ class GovOpenProfile(RDFProfile):
 
     # Pieces -----------------------------------------------------------------
 
+    def _take_over(self, ref: Node, add: Add,
+                   ) -> tuple[Node | None, dict[str, Node]]:
+        """One pass over what the base wrote for the dataset: drop the properties we map,
+        tag its Chinese text. Returns the contact card and the distributions by id."""
+        g = self.g
+        card = None
+        distributions: dict[str, Node] = {}
+        old: list[Triple] = []
+        for p, o in g.predicate_objects(ref):
+            if p in _REPLACED:
+                old.append((ref, p, o))
+                if isinstance(o, BNode):  # e.g. a rights statement of the base's own
+                    old.extend(g.triples((o, None, None)))
+            elif p in _TAGGED:
+                if _plain(o):
+                    old.append((ref, p, o))
+                    add((ref, p, _zh(str(o))))
+            elif p == DCAT.contactPoint:
+                card = o
+            elif p == DCAT.distribution:
+                distributions[str(o).rsplit("/", 1)[-1]] = o
+        for triple in old:
+            g.remove(triple)
+        return card, distributions
+
     def _retag(self, subject: Node, predicates: tuple[URIRef, ...]) -> None:
-        """The base writes our Chinese text as plain literals: tag them."""
         for predicate in predicates:
             for value in list(self.g.objects(subject, predicate)):
-                if isinstance(value, Literal) and not value.language and value.datatype is None:
+                if _plain(value):
                     self.g.remove((subject, predicate, value))
                     self.g.add((subject, predicate, _zh(str(value))))
 
-    def _replace(self, subject: Node, predicate: URIRef, value: Any, make: Any) -> None:
-        self.g.remove((subject, predicate, None))
-        if value:
-            self.g.add((subject, predicate, make(value)))
-
-    def _tag(self, subject: Node, predicate: URIRef, value: str | None) -> None:
+    def _tag(self, subject: Node, predicate: URIRef, value: str | None,
+             add: Add) -> None:
         """Tag one value the base wrote as a plain literal (cheaper than a lookup)."""
         if value:
             self.g.remove((subject, predicate, Literal(value)))
-            self.g.add((subject, predicate, _zh(value)))
+            add((subject, predicate, _zh(value)))
 
-    def _frequency(self, ref: Node, cycle: str | None) -> None:
-        self.g.remove((ref, DCT.accrualPeriodicity, None))
-        uri = dcat_map.frequency_uri(cycle or "")
-        if uri:
-            self.g.add((ref, DCT.accrualPeriodicity, _typed(self.g, uri, DCT.Frequency)))
+    @staticmethod
+    def _typed(page: _Page, ref: URIRef, cls: URIRef, add: Add) -> URIRef:
+        if ref not in page.described:
+            page.described.add(ref)
+            add((ref, RDF.type, cls))
+        return ref
 
-    def _themes(self, ref: Node, base: str, code: str | None) -> None:
-        g = self.g
-        g.remove((ref, DCAT.theme, None))
+    def _themes(self, page: _Page, ref: Node, code: str | None,
+                add: Add) -> None:
         term = CLASSIFICATION.get(code or "")
         if term is None:
             return
-        g.add((ref, DCAT.theme, _typed(g, dcat_map.theme_uri(term.code) or "", SKOS.Concept)))
-        concept = _typed(g, t.classification_uri(base, term.code), SKOS.Concept)
-        g.add((ref, DCAT.theme, concept))
-        g.add((concept, SKOS.inScheme, URIRef(t.classification_scheme(base))))
-        g.add((concept, SKOS.notation, Literal(term.code)))
-        g.add((concept, SKOS.prefLabel, _zh(term.zh)))
-        g.add((concept, SKOS.prefLabel, Literal(term.en, lang=t.EN_TAG)))
+        theme = _eu_theme(term.code)
+        if theme is not None:
+            add((ref, DCAT.theme, self._typed(page, theme, SKOS.Concept, add)))
+        concept = URIRef(t.classification_uri(page.base, term.code))
+        add((ref, DCAT.theme, concept))
+        if concept not in page.described:
+            page.described.add(concept)
+            add((concept, RDF.type, SKOS.Concept))
+            add((concept, SKOS.inScheme, URIRef(t.classification_scheme(page.base))))
+            add((concept, SKOS.notation, Literal(term.code)))
+            add((concept, SKOS.prefLabel, _zh(term.zh)))
+            add((concept, SKOS.prefLabel, Literal(term.en, lang=t.EN_TAG)))
 
-    def _access(self, ref: Node, base: str, d: dict[str, Any]) -> None:
+    def _access(self, page: _Page, ref: Node, d: dict[str, Any],
+                add: Add) -> None:
         """Open type → EU access right; reason → rights label; legal basis → legislation."""
-        g = self.g
-        for old in list(g.objects(ref, DCT.accessRights)):
-            g.remove((ref, DCT.accessRights, old))
-            if isinstance(old, BNode):
-                g.remove((old, None, None))
-        uri = dcat_map.access_rights_uri(d.get("open_type") or "")
-        if uri:
-            g.add((ref, DCT.accessRights, _typed(g, uri, DCT.RightsStatement)))
-        if d.get("open_reason") or d.get("open_condition"):
-            rights = URIRef(f"{ref}#open-restriction")
-            g.add((ref, DCT.rights, _typed(g, rights, DCT.RightsStatement)))
-            if d.get("open_reason"):
-                g.add((rights, RDFS.label, _zh(d["open_reason"])))
-            if d.get("open_condition"):
-                g.add((rights, DCT.description, _zh(d["open_condition"])))
-        if d.get("open_legal_basis"):
-            law = _typed(g, t.legislation_uri(base, d["open_legal_basis"]), t.ELI.LegalResource)
-            g.add((ref, t.DCATAP.applicableLegislation, law))
-            g.add((law, t.ELI.title, _zh(d["open_legal_basis"])))
-            g.add((law, RDFS.label, _zh(d["open_legal_basis"])))
+        right = _ACCESS_RIGHTS.get(d.get("open_type") or "")
+        if right is not None:
+            add((ref, DCT.accessRights, self._typed(page, right, DCT.RightsStatement, add)))
+        reason, condition = d.get("open_reason"), d.get("open_condition")
+        if reason or condition:
+            # the same reason and condition recur across datasets: one statement each
+            rights = URIRef(t.rights_uri(page.base, reason or "", condition or ""))
+            add((ref, DCT.rights, rights))
+            if rights not in page.described:
+                page.described.add(rights)
+                add((rights, RDF.type, DCT.RightsStatement))
+                if reason:
+                    add((rights, RDFS.label, _zh(reason)))
+                if condition:
+                    add((rights, DCT.description, _zh(condition)))
+        basis = d.get("open_legal_basis")
+        if basis:
+            law = URIRef(t.legislation_uri(page.base, basis))
+            add((ref, t.DCATAP.applicableLegislation, law))
+            if law not in page.described:
+                page.described.add(law)
+                add((law, RDF.type, t.ELI.LegalResource))
+                add((law, t.ELI.title, _zh(basis)))
+                add((law, RDFS.label, _zh(basis)))
 
-    def _publisher(self, ref: Node, d: dict[str, Any]) -> None:
-        g = self.g
+    def _publisher(self, page: _Page, ref: Node, d: dict[str, Any],
+                   add: Add) -> None:
         org = self._organization(d)
         if org is None:
             return
-        publisher = next(iter(g.objects(ref, DCT.publisher)), None)
-        if publisher is None:
-            publisher = URIRef(f"{catalog_uri()}/organization/{org['id']}")
-            g.add((ref, DCT.publisher, publisher))
-        g.remove((publisher, FOAF.name, None))
-        g.add((publisher, RDF.type, FOAF.Agent))
-        g.add((publisher, RDF.type, FOAF.Organization))
-        g.add((publisher, FOAF.name, _zh(org["title"])))
+        # the base's own publisher node when it wrote one (same IRI), with its plain name
+        uri = publisher_uri_organization_fallback(d) if d.get("organization") else None
+        publisher = URIRef(uri or f"{page.base}/organization/{org['id']}")
+        if org.get("title"):
+            self.g.remove((publisher, FOAF.name, Literal(org["title"])))
+        add((ref, DCT.publisher, publisher))
+        if publisher in page.described:
+            return
+        page.described.add(publisher)
+        add((publisher, RDF.type, FOAF.Agent))
+        add((publisher, RDF.type, FOAF.Organization))
+        add((publisher, FOAF.name, _zh(org["title"])))
         if org.get("title_en"):
-            g.add((publisher, FOAF.name, Literal(org["title_en"], lang=t.EN_TAG)))
+            add((publisher, FOAF.name, Literal(org["title_en"], lang=t.EN_TAG)))
         code = d.get("provider_code") or org.get("credit_code")
         if code:
-            g.remove((publisher, DCT.identifier, None))
-            g.add((publisher, DCT.identifier, Literal(code)))
+            self.g.remove((publisher, DCT.identifier, None))
+            add((publisher, DCT.identifier, Literal(code)))
         kind = t.PUBLISHER_TYPE.get(org.get("org_level") or "")
         if kind:
-            g.remove((publisher, DCT.type, None))
-            g.add((publisher, DCT.type, _typed(g, kind, SKOS.Concept)))
+            self.g.remove((publisher, DCT.type, None))
+            add((publisher, DCT.type, self._typed(page, URIRef(kind), SKOS.Concept, add)))
 
     def _organization(self, d: dict[str, Any]) -> dict[str, Any] | None:
         """The provider with its schema fields (the base profile caches the same lookup)."""
@@ -216,112 +309,98 @@ class GovOpenProfile(RDFProfile):
                 return None
         return self._org_cache[org_id]
 
-    def _spatial(self, ref: Node, base: str, code: str | None) -> None:
-        g = self.g
-        g.remove((ref, DCT.spatial, None))
-        if not code:
-            return
-        place = _typed(g, t.division_uri(base, code), DCT.Location)
-        g.add((ref, DCT.spatial, place))
-        g.add((place, SKOS.notation, Literal(code)))
-        name = division_name(code)
-        if name:
-            g.add((place, SKOS.prefLabel, _zh(name)))
+    def _place(self, page: _Page, code: str, add: Add) -> URIRef:
+        place = URIRef(t.division_uri(page.base, code))
+        if place not in page.described:
+            page.described.add(place)
+            add((place, RDF.type, DCT.Location))
+            add((place, SKOS.notation, Literal(code)))
+            name = division_name(code)
+            if name:
+                add((place, SKOS.prefLabel, _zh(name)))
+        return place
 
-    def _contact(self, ref: Node, d: dict[str, Any]) -> None:
-        g = self.g
-        card = g.value(ref, DCAT.contactPoint)  # the base's, from contact_name/_email
-        if card is None:
+    def _contact(self, ref: Node, card: Node | None, d: dict[str, Any],
+                 add: Add) -> None:
+        if card is None:  # the base writes one from contact_name/_email
             if not d.get("contact_phone"):
                 return
             card = BNode()
-            g.add((ref, DCAT.contactPoint, card))
-        g.add((card, RDF.type, VCARD.Kind))
-        self._tag(card, VCARD.fn, d.get("contact_name"))
+            add((ref, DCAT.contactPoint, card))
+        add((card, RDF.type, VCARD.Kind))
+        self._tag(card, VCARD.fn, d.get("contact_name"), add)
         if d.get("contact_phone"):
-            g.add((card, VCARD.hasTelephone, URIRef(t.tel_uri(d["contact_phone"]))))
+            add((card, VCARD.hasTelephone, URIRef(t.tel_uri(d["contact_phone"]))))
 
-    def _licence(self, ref: Node, d: dict[str, Any]) -> None:
-        g = self.g
-        g.remove((ref, DCT.license, None))
-        if not d.get("license_id"):
+    def _licence(self, page: _Page, ref: Node, d: dict[str, Any],
+                 add: Add) -> None:
+        licence_id = d.get("license_id")
+        if not licence_id:
             return
-        # closed licences have no URL in CKAN's register: a described blank node then
-        url = d.get("license_url")
-        licence: Node = URIRef(url) if url else BNode()
-        g.add((licence, RDF.type, DCT.LicenseDocument))
-        g.add((ref, DCT.license, licence))
-        g.remove((licence, DCT.type, None))
-        g.add((licence, DCT.type, URIRef(t.LICENCE_TYPE_ATTRIBUTION if "by" in
-                                         (d.get("license_id") or "") else t.LICENCE_TYPE_UNKNOWN)))
-        g.add((licence, DCT.identifier, Literal(d["license_id"])))
-        if d.get("license_title"):
-            g.add((licence, RDFS.label, Literal(d["license_title"])))
+        licence = page.licences.get(licence_id)
+        if licence is None:
+            # closed licences have no URL in CKAN's register: a described blank node then
+            url = d.get("license_url")
+            licence = page.licences[licence_id] = URIRef(url) if url else BNode()
+            add((licence, RDF.type, DCT.LicenseDocument))
+            add((licence, DCT.type, URIRef(t.LICENCE_TYPE_ATTRIBUTION if "by" in licence_id
+                                           else t.LICENCE_TYPE_UNKNOWN)))
+            add((licence, DCT.identifier, Literal(licence_id)))
+            if d.get("license_title"):
+                add((licence, RDFS.label, Literal(d["license_title"])))
+        add((ref, DCT.license, licence))
 
-    def _catalog_fields(self, ref: Node, d: dict[str, Any]) -> None:
-        """What DCAT-AP has no property for, in our namespace (kept for harvesting)."""
+    def _distribution(self, page: _Page, dist: Node, d: dict[str, Any],
+                      resource: dict[str, Any], add: Add) -> None:
         g = self.g
-        G = t.GOV
-        for key, predicate in (("sharing_type", G.sharingType), ("secrecy", G.secrecy),
-                               ("livelihood_priority", G.livelihoodPriority)):
-            if d.get(key):
-                g.add((ref, predicate, Literal(d[key])))
-        for key, predicate in (("sharing_condition", G.sharingCondition),
-                               ("sharing_reason", G.sharingReason),
-                               ("sharing_legal_basis", G.sharingLegalBasis)):
-            if d.get(key):
-                g.add((ref, predicate, _zh(d[key])))
-        for key, predicate in (("sharing_method", G.sharingMethod), ("formats", G["format"]),
-                               ("related_resource_codes", G.relatedResourceCode)):
-            for value in _as_list(d.get(key)):
-                g.add((ref, predicate, Literal(value)))
-        items = _as_list(d.get("data_items"))
-        if items:
-            # one JSON literal: a table schema of tens of columns as triples would
-            # triple the size of every catalog page for little use
-            g.add((ref, G.dataItems, Literal(
-                json.dumps([{k: v for k, v in i.items() if v} for i in items],
-                           ensure_ascii=False, separators=(",", ":")), datatype=RDF.JSON)))
-
-    def _distribution(self, ref: Node, base: str, d: dict[str, Any],
-                      resource: dict[str, Any]) -> None:
-        g = self.g
-        dist = next((o for o in g.objects(ref, DCAT.distribution)
-                     if str(o).endswith("/resource/" + resource["id"])), None)
-        if dist is None:
-            return
-        self._tag(dist, DCT.title, resource.get("name"))
-        self._tag(dist, DCT.description, resource.get("description"))
-        for predicate in (DCAT.accessURL, DCAT.downloadURL, DCAT.mediaType, DCT["format"]):
-            g.remove((dist, predicate, None))
+        old: list[Triple] = []
+        for p, o in g.predicate_objects(dist):
+            if p in _DIST_REPLACED:
+                old.append((dist, p, o))
+            elif p in (DCT.title, DCT.description) and _plain(o):
+                old.append((dist, p, o))
+                add((dist, p, _zh(str(o))))
+        for triple in old:
+            g.remove(triple)
         fmt = t.format_code(resource.get("format"))
         if fmt:
             media = t.media_type_uri(fmt)
             if media:
-                g.add((dist, DCAT.mediaType, _typed(g, media, DCT.MediaType)))
+                add((dist, DCAT.mediaType, self._typed(page, URIRef(media), DCT.MediaType, add)))
             file_type = dcat_map.file_type_uri(fmt)
             if file_type:
-                g.add((dist, DCT["format"], _typed(g, file_type, DCT.MediaTypeOrExtent)))
+                add((dist, DCT["format"],
+                     self._typed(page, URIRef(file_type), DCT.MediaTypeOrExtent, add)))
         open_type = d.get("open_type")
-        landing = f"{base}/dataset/{d['name']}"
+        landing = f"{page.base}/dataset/{d['name']}"
         if open_type == OPEN and resource.get("url"):
-            url = _typed(g, resource["url"], RDFS.Resource)
-            g.add((dist, DCAT.accessURL, url))
-            g.add((dist, DCAT.downloadURL, url))
-        elif open_type == CONDITIONAL:
-            g.add((dist, DCAT.accessURL, _typed(g, request_page_url(d, landing), RDFS.Resource)))
+            url = URIRef(resource["url"])
+            add((url, RDF.type, RDFS.Resource))
+            add((dist, DCAT.accessURL, url))
+            add((dist, DCAT.downloadURL, url))
+            return
+        if open_type == CONDITIONAL:
+            access = URIRef(_request_page(page, d["name"], landing))
         else:
             # not open: the catalog entry (with reason and legal basis) is all there is
-            g.add((dist, DCAT.accessURL, _typed(g, landing, RDFS.Resource)))
+            access = URIRef(landing)
+        add((access, RDF.type, RDFS.Resource))
+        add((dist, DCAT.accessURL, access))
 
 
-def request_page_url(d: dict[str, Any], landing: str) -> str:
+_NAME = "govopen-dataset-name"  # dataset names are URL-safe: url_for leaves them as they are
+
+
+def _request_page(page: _Page, name: str, landing: str) -> str:
     """Where a user asks for conditional data: the access module's page, when installed."""
-    from flask import current_app, has_app_context
+    if page.request_url is None:
+        from flask import current_app, has_app_context
 
-    if has_app_context() and REQUEST_ENDPOINT in current_app.view_functions:
-        return tk.url_for(REQUEST_ENDPOINT, id=d["name"], _external=True)
-    return landing + "#request"
+        page.request_url = landing.rsplit("/", 1)[0] + f"/{_NAME}#request"
+        if has_app_context() and REQUEST_ENDPOINT in current_app.view_functions:
+            # one url_for per graph, not per dataset: it costs more than a dataset's triples
+            page.request_url = tk.url_for(REQUEST_ENDPOINT, id=_NAME, _external=True)
+    return page.request_url.replace(_NAME, name)
 
 
 def _typed(g: Any, uri: str | URIRef, cls: URIRef) -> URIRef:
@@ -330,8 +409,39 @@ def _typed(g: Any, uri: str | URIRef, cls: URIRef) -> URIRef:
     return ref
 
 
+def _plain(value: Node) -> bool:
+    return isinstance(value, Literal) and not value.language and value.datatype is None
+
+
+@lru_cache(maxsize=4096)
 def _date(value: str) -> Literal:
     return Literal(value[:10], datatype=XSD.date)
+
+
+@lru_cache(maxsize=1024)
+def _eu_theme(code: str) -> URIRef | None:
+    uri = dcat_map.theme_uri(code)
+    return URIRef(uri) if uri else None
+
+
+def _catalog_record(d: dict[str, Any]) -> Literal | None:
+    """The catalog fields DCAT-AP has no property for, as one JSON object.
+
+    A triple each would double the triples of a catalog page (and the time to write
+    it) for fields only another portal of ours reads: ``parse`` does.
+    """
+    record: dict[str, Any] = {key: d[key] for key in parse.RECORD_TEXT if d.get(key)}
+    for key in parse.RECORD_LISTS:
+        values = _as_list(d.get(key))
+        if values:
+            record[key] = values
+    items = _as_list(d.get("data_items"))
+    if items:
+        record["data_items"] = [{k: v for k, v in i.items() if v} for i in items]
+    if not record:
+        return None
+    return Literal(json.dumps(record, ensure_ascii=False, separators=(",", ":")),
+                   datatype=RDF.JSON)
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -3,6 +3,8 @@
 Decisions worth knowing:
 - Catalog fields DCAT-AP has no property for (sharing attribute, data items, secrecy …)
   use the ``GOV`` namespace below, fixed across portals so one portal can harvest another.
+- The reason and condition of data that is not open recur word for word across datasets:
+  one ``dct:RightsStatement`` per distinct pair, minted like a legal basis below.
 - A Chinese legal basis is free text (“《中华人民共和国数据安全法》第二十一条”), and
   ``dcatap:applicableLegislation`` needs an IRI of an ``eli:LegalResource``. China has no
   ELI, so each distinct legal-basis text gets an IRI minted from its normalized text under
@@ -15,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from rdflib import Namespace
 
@@ -113,9 +116,32 @@ def normalize_legal_text(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+@lru_cache(maxsize=1024)
 def legislation_uri(base: str, text: str) -> str:
     digest = hashlib.sha256(normalize_legal_text(text).encode("utf-8")).hexdigest()[:20]
     return f"{base.rstrip('/')}/dcat/legislation/{digest}"
+
+
+@lru_cache(maxsize=1024)
+def rights_uri(base: str, reason: str, condition: str) -> str:
+    text = normalize_legal_text(reason) + "\n" + normalize_legal_text(condition)
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+    return f"{base.rstrip('/')}/dcat/rights/{digest}"
+
+
+def prefixes(base: str) -> dict[str, str]:
+    """Turtle prefixes for every namespace the profile writes, the portal's own included."""
+    base = base.rstrip("/")
+    return {
+        "gov": str(GOV), "dcatap": str(DCATAP), "eli": str(ELI),
+        "dataset": f"{base}/dataset/", "organization": f"{base}/organization/",
+        "classification": classification_scheme(base) + "#",
+        "division": f"{base}/dcat/division/", "legislation": f"{base}/dcat/legislation/",
+        "rights": f"{base}/dcat/rights/",
+        **{f"eu-{name}": f"{EU}{name}/" for name in EU_SCHEME_TITLES},
+        "publisher-type": PUBLISHER_TYPE_SCHEME.rsplit("/", 1)[0] + "/",
+        "licence-type": LICENCE_TYPE_SCHEME.rsplit("/", 1)[0] + "/",
+    }
 
 
 def tel_uri(phone: str) -> str:
