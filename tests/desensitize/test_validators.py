@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import random
+import re
 
 import polars as pl
+from ckanext.govopen.desensitize import patterns as P
 from ckanext.govopen.desensitize import validators as V
 from ckanext.govopen.desensitize import vector
 from hypothesis import given, settings
@@ -83,3 +85,28 @@ def test_vector_checks_agree_with_scalar(noise, seed):
         # it errs on the side of treating a value as an ID, never the other way.
         if V.is_resident_id(v) and len(v) == 18:
             assert i
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet="0123456789Xx", min_size=18, max_size=18)
+        | st.text(
+            alphabet="0123456789ABCDEFGHJKLMNPQRTUWXYZIOS中 ", min_size=16, max_size=19
+        )
+        | st.from_regex(P.ID18, fullmatch=True),
+        max_size=40,
+    )
+)
+def test_vector_shapes_agree_with_the_patterns(values):
+    # The numpy checks test the shapes of patterns.ID18 and patterns.USCC themselves
+    # (birth year, month, day ranges; office digits), without a regex pass.
+    s = pl.Series(values, dtype=pl.String)
+    ids, usccs = vector.id18_valid(s).to_list(), vector.uscc_valid(s).to_list()
+    public = vector.public_uscc(s).to_list()
+    for v, i, u, p in zip(values, ids, usccs, public):
+        id_ok = (
+            bool(re.fullmatch(P.ID18, v)) and V.id_check_char(v[:17]) == v[17].upper()
+        )
+        u_ok = bool(re.fullmatch(P.USCC, v)) and V.is_uscc(v)
+        assert (i, u, p) == (id_ok, u_ok, u_ok and not id_ok), v

@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -91,11 +91,17 @@ class CsvTable:
 
 class CsvSource:
     def __init__(
-        self, path: str | Path, chunk_bytes: int = DEFAULT_CHUNK, trusted: bool = False
+        self,
+        path: str | Path,
+        chunk_bytes: int = DEFAULT_CHUNK,
+        trusted: bool = False,
+        opener: Callable[[], BinaryIO] | None = None,
     ) -> None:
         # ``trusted``: our own output, re-read for verification; its field counts are right
-        # by construction, so the ragged-row checks are skipped.
+        # by construction, so the ragged-row checks are skipped. ``opener``: how to open
+        # the file (verification follows the writer with pipeline.GrowingFile).
         self.trusted = trusted
+        self.opener = opener
         self.path = Path(path)
         self.chunk_bytes = chunk_bytes
         self.encoding = "ascii"
@@ -185,7 +191,7 @@ class CsvSource:
         return parts[0] if len(parts) == 1 else b"".join(parts)
 
     def tables(self) -> Iterator[CsvTable]:
-        with open(self.path, "rb") as fh:
+        with self.opener() if self.opener else open(self.path, "rb") as fh:
             self._fh = fh
             first = fh.readline()
             self.bytes_read = len(first)
@@ -297,6 +303,11 @@ class CsvSink:
 
     def write(self, frame: pl.DataFrame) -> None:
         frame.write_csv(self._fh, include_header=False, line_terminator="\n")
+
+    def flush(self) -> int:
+        """Push everything written so far to the file; returns its size."""
+        self._fh.flush()
+        return self._fh.tell()
 
     def close(self) -> int:
         size = self._fh.tell()

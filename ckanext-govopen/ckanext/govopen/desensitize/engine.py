@@ -6,7 +6,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,12 +19,12 @@ from .csvio import DEFAULT_CHUNK, CsvSink, CsvSource
 from .errors import UnsupportedFormatError, VerificationError
 from .freetext import FreeTextScrubber, top_names
 from .jsonio import JsonSink, JsonSource
-from .pipeline import WORKERS, Prefetch, map_batches
+from .pipeline import WORKERS, GrowingFile, Prefetch, map_batches
 from .policy import PERSONAL_TYPES, Policy, load_policy
 from .report import ColumnReport, Report, TableReport
 from .rules import apply_rule, pseudonymize
 from .tables import Batch, Sink, Source
-from .verify import verify_source
+from .verify import Verification, verify_source
 from .xlsxio import XlsxSink, XlsxSource
 
 FORMATS = ("csv", "xlsx", "json")
@@ -191,6 +191,43 @@ class TableProcessor:
         return counts
 
 
+class _Follower:
+    """Verification of a CSV output that follows the writer: it starts once the first
+    batch is on disk (the column plans say which columns are public) and re-reads the
+    file through a :class:`GrowingFile`, so it runs on the cores the masking leaves idle
+    instead of after it. Same reader, same checks as the verification after the fact."""
+
+    def __init__(self, path: Path, chunk_bytes: int, pool: ThreadPoolExecutor) -> None:
+        self._path = path
+        self._chunk = chunk_bytes
+        self._pool = pool
+        self._grow = GrowingFile(path)
+        self._thread: ThreadPoolExecutor | None = None
+        self._future: Future[Verification] | None = None
+
+    def written(self, size: int, plans: list[ColumnPlan], name: str) -> None:
+        self._grow.publish(size)
+        if self._future is None:
+            public = {p.index for p in plans if p.col_type == "public"}
+            source = CsvSource(
+                self._path, self._chunk, trusted=True, opener=self._grow.open
+            )
+            self._thread = ThreadPoolExecutor(1, thread_name_prefix="desensitize-v")
+            self._future = self._thread.submit(
+                verify_source, source, [public], [name], self._pool
+            )
+
+    def finish(self, size: int) -> Verification | None:
+        """The verification of the whole file (None when no batch was written)."""
+        self._grow.publish(size, final=True)
+        return self._future.result() if self._future is not None else None
+
+    def abort(self) -> None:
+        self._grow.abort()
+        if self._thread is not None:
+            self._thread.shutdown(wait=True)
+
+
 def _source(
     fmt: str,
     path: Path,
@@ -254,6 +291,11 @@ def desensitize_file(
     scrubber = FreeTextScrubber(pol)
     sink: Sink | None = None
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="desensitize")
+    kanon_on = pol.k > 1 and pol.quasi_identifiers
+    # A CSV output is verified while it is written, unless k-anonymity rewrites it.
+    follower = (
+        _Follower(tmp, chunk_bytes, pool) if fmt == "csv" and not kanon_on else None
+    )
     try:
         source = _source(fmt, src, pol, chunk_bytes)
         public: list[set[int]] = []
@@ -269,6 +311,9 @@ def desensitize_file(
                     pool, WORKERS, batches, proc.work, proc.prepare
                 ):
                     sink.write(proc.collect(batch, results))
+                    if follower is not None:
+                        assert isinstance(sink, CsvSink)
+                        follower.written(sink.flush(), proc.plans, table.name)
             for col, header in zip(proc.report.columns, headers):
                 col.header = header
             report.tables.append(proc.report)
@@ -277,6 +322,7 @@ def desensitize_file(
             sink = _sink(fmt, tmp, source)
         report.bytes_out = sink.close()
         sink = None
+        followed = follower.finish(report.bytes_out) if follower else None
         report.encoding = source.encoding
         report.bytes_in = source.bytes_read
         report.rows = sum(t.rows for t in report.tables)
@@ -284,7 +330,7 @@ def desensitize_file(
         open_out: Callable[[], Source] = lambda: _source(
             fmt, tmp, pol, chunk_bytes, [len(t.columns) for t in report.tables]
         )
-        if pol.k > 1 and pol.quasi_identifiers:
+        if kanon_on:
             reread = open_out()
             if fmt == "json":
                 # Loads the records the JSON sink restores value types from.
@@ -296,7 +342,7 @@ def desensitize_file(
             report.bytes_out = ksink.close()
             os.replace(tmp2, tmp)
 
-        result = verify_source(
+        result = followed or verify_source(
             open_out(), public, [t.name for t in report.tables], pool
         )
         report.verification = result.to_dict()
@@ -312,6 +358,8 @@ def desensitize_file(
         os.replace(tmp, dst)
         return report
     finally:
+        if follower is not None:
+            follower.abort()
         pool.shutdown(wait=True)
         if sink is not None and hasattr(sink, "abort"):
             sink.abort()

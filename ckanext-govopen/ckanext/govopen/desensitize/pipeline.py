@@ -10,13 +10,14 @@ bounds the memory.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import BinaryIO, Generic, Self, TypeVar
 
 import polars as pl
 
@@ -143,3 +144,70 @@ def map_batches(
         for _, futs in pending:
             for f in futs:
                 f.cancel()
+
+
+class Aborted(Exception):
+    """The writer gave up: the file a GrowingFile follows will not be finished."""
+
+
+class GrowingFile:
+    """Read access to a file another thread is still writing, for a verification that
+    follows the writer. Reads block until the writer has published more bytes (after a
+    flush) or closed the file, and never go past what was published, so the reader only
+    ever sees whole records. Reading is real: the bytes come from the file on disk.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self._path = path
+        self._cond = threading.Condition()
+        self._published = 0
+        self._closed = False
+        self._aborted = False
+
+    # -- writer side ------------------------------------------------------------------
+    def publish(self, size: int, *, final: bool = False) -> None:
+        with self._cond:
+            self._published = size
+            self._closed = final
+            self._cond.notify_all()
+
+    def abort(self) -> None:
+        with self._cond:
+            self._aborted = True
+            self._cond.notify_all()
+
+    # -- reader side ------------------------------------------------------------------
+    def open(self) -> BinaryIO:
+        """A reader with the read/readline/context-manager subset CsvSource uses."""
+        reader = _Reader(self, open(self._path, "rb"))  # noqa: SIM115 - closed by it
+        return reader  # type: ignore[return-value]
+
+    def _available(self, pos: int) -> int:
+        """Bytes readable at ``pos``; 0 only at the end of a closed file."""
+        with self._cond:
+            while True:
+                if self._aborted:
+                    raise Aborted
+                if self._published > pos or self._closed:
+                    return self._published - pos
+                self._cond.wait()
+
+
+class _Reader:
+    def __init__(self, grow: GrowingFile, fh: BinaryIO) -> None:
+        self._grow = grow
+        self._fh = fh
+
+    def read(self, size: int = -1) -> bytes:
+        n = self._grow._available(self._fh.tell())
+        return self._fh.read(n if size < 0 else min(size, n))
+
+    def readline(self) -> bytes:
+        n = self._grow._available(self._fh.tell())
+        return self._fh.readline(n)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._fh.close()
