@@ -60,6 +60,19 @@ class Agency:
         return self.act(who or self.editor, "resource_create", package_id=dataset["id"],
                         name=filename, format=fmt, url="", upload=upload)
 
+    def replace(self, resource: dict[str, Any], content: bytes,
+                filename: str = "people.csv") -> dict[str, Any]:
+        upload = FileStorage(stream=io.BytesIO(content), filename=filename,
+                             content_type="text/csv")
+        return self.act(self.editor, "resource_patch", id=resource["id"], url="",
+                        upload=upload)
+
+    def publish(self, dataset: dict[str, Any]) -> dict[str, Any]:
+        """Submit, approve and publish (every file must have passed already)."""
+        self.act(self.editor, "govopen_dataset_submit", id=dataset["id"])
+        self.act(self.reviewer, "govopen_dataset_review", id=dataset["id"], decision="approve")
+        return self.act(self.reviewer, "govopen_dataset_publish", id=dataset["id"])
+
 
 @pytest.fixture
 def agency() -> Agency:
@@ -75,6 +88,11 @@ def run_worker():  # type: ignore[no-untyped-def]
                             "govopen:desensitize"], capture_output=True, text=True,
                            timeout=300, check=False)
         assert r.returncode == 0, r.stderr[-3000:]
+        # The worker wrote from another process: forget what this session read before, as
+        # a new web request would.
+        from ckan import model
+
+        model.Session.expire_all()
         return r.stdout + r.stderr
     return run
 

@@ -62,3 +62,32 @@ def test_key_parsing() -> None:
         crypto.parse_key("dG9vIHNob3J0")
     assert len(crypto.parse_key(secrets.token_urlsafe(32))) == 32
     assert crypto.derive(KEY, "a") != crypto.derive(KEY, "b") != KEY
+
+
+def test_re_encryption_changes_the_key_and_keeps_the_content() -> None:
+    blob = _encrypt(PLAIN)
+    new = crypto.parse_key(secrets.token_urlsafe(32))
+    out = io.BytesIO()
+    size, digest = crypto.reencrypt_stream(io.BufferedReader(io.BytesIO(blob)), out, KEY, new,
+                                           b"res-1")
+    assert (size, digest) == (len(PLAIN), hashlib.sha256(PLAIN).hexdigest())
+    rotated = out.getvalue()
+    assert b"110105194912310021" not in rotated
+    plain = io.BytesIO()
+    crypto.decrypt_stream(io.BufferedReader(io.BytesIO(rotated)), plain, new, b"res-1")
+    assert plain.getvalue() == PLAIN
+    with pytest.raises(crypto.CryptoError):
+        _decrypt(rotated)
+
+
+def test_the_key_that_sealed_a_file_is_found_from_its_first_chunk() -> None:
+    other = crypto.parse_key(secrets.token_urlsafe(32))
+    src = io.BufferedReader(io.BytesIO(_encrypt(PLAIN)))
+    assert not crypto.opens_with(src, other, b"res-1")
+    assert crypto.opens_with(src, KEY, b"res-1") and src.tell() == 0
+    assert not crypto.opens_with(src, KEY, b"res-2"), "bound to its resource"
+    assert crypto.pick_key(src, [other, KEY], b"res-1") == KEY
+    with pytest.raises(crypto.CryptoError):
+        crypto.pick_key(src, [other], b"res-1")
+    with pytest.raises(crypto.CryptoError, match="storage_old_keys"):
+        crypto.parse_key("short", "ckanext.govopen.storage_old_keys")

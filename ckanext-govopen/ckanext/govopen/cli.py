@@ -10,9 +10,10 @@ def govopen() -> None:
     pass
 
 
-from ckanext.govopen.publishing.cli import desensitize
+from ckanext.govopen.publishing.cli import desensitize, rotate_key
 
 govopen.add_command(desensitize)
+govopen.add_command(rotate_key)
 
 
 def get_commands() -> list[click.Command]:

@@ -18,5 +18,13 @@ def storage_key() -> str:
     return tk.config.get("ckanext.govopen.storage_key") or ""
 
 
+def storage_old_keys() -> list[str]:
+    """Retired raw-upload keys, still accepted for reading until `ckan govopen rotate-key`
+    has re-encrypted every file under the current key."""
+    value = tk.config.get("ckanext.govopen.storage_old_keys") or []
+    # Declared as a list; a value set at run time (tests, env vars) may still be the text.
+    return value.split() if isinstance(value, str) else list(value)
+
+
 def desensitize_timeout() -> int:
     return tk.config["ckanext.govopen.desensitize_timeout"]

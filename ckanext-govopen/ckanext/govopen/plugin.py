@@ -18,7 +18,7 @@ from ckanext.govopen.publishing import registry
 @tk.blanket.actions(registry.actions)
 @tk.blanket.auth_functions(registry.auth_functions)
 @tk.blanket.helpers(registry.helpers)
-@tk.blanket.validators
+@tk.blanket.validators(registry.validators())
 @tk.blanket.blueprints
 @tk.blanket.cli
 class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
@@ -87,9 +87,12 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def after_resource_delete(self, context: Any, resources: list[dict[str, Any]]) -> None:
         publishing.uploaded(context)
+        pkg = context.get("package")
+        publishing.sweep(context, pkg.id if pkg is not None else None)
 
     def after_dataset_create(self, context: Any, pkg_dict: dict[str, Any]) -> None:
         publishing.uploaded(context)
 
     def after_dataset_update(self, context: Any, pkg_dict: dict[str, Any]) -> None:
         publishing.uploaded(context)
+        publishing.sweep(context, pkg_dict.get("id"))

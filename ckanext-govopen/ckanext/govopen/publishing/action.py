@@ -11,12 +11,15 @@ import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.types import Context, DataDict
 
-from ckanext.govopen.publishing import gate, jobs, schema, status, texts
+from ckanext.govopen.publishing import gate, hooks, jobs, schema, status, texts
 from ckanext.govopen.publishing.model import (
     APPROVED,
     DRAFT,
+    PASSED,
     PUBLISHED,
     RETURNED,
+    REVIEW_APPROVED,
+    REVIEW_RETURNED,
     SUBMITTED,
 )
 
@@ -41,18 +44,25 @@ def workflow_dict(pkg: model.Package) -> dict[str, Any]:
     resources = []
     for res in gate.resource_rows(pkg.id):
         entry = {"id": res["id"], "name": res["name"], "format": res["format"],
-                 "uploaded": res["uploaded"], "status": res["status"]}
+                 "uploaded": res["uploaded"], "status": res["status"],
+                 "review": res["review"]}
         if res["row"] is not None:
             entry["reason"] = res["row"].as_dict()["reason"]
             entry["policy_version"] = res["row"].policy_version
+            entry["review_reason"] = res["row"].as_dict()["review_reason"]
         resources.append(entry)
+    problems = gate.problems(pkg.id)
+    if state == APPROVED:  # files changed since the approval need a new one
+        problems += gate.unreviewed(pkg.id)
     return {
         "package_id": pkg.id, "name": pkg.name, "private": pkg.private,
         "state": state, "state_label": texts.pair(f"state.{state}"),
         "reason": row.reason if row and state == RETURNED else None,
         "updated": row.updated.isoformat() if row else None,
-        "resources": resources, "publishable": not gate.problems(pkg.id),
-        "problems": gate.problems(pkg.id),
+        "resources": resources, "publishable": not problems, "problems": problems,
+        "changes_awaiting_review": [
+            r["id"] for r in resources
+            if state == PUBLISHED and r["uploaded"] and r["review"] != REVIEW_APPROVED],
     }
 
 
@@ -76,8 +86,10 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> dict
     :type id: string
     :returns: ``{"state": "draft|submitted|approved|returned|published", "state_label":
         {"zh_Hans_CN": ..., "en": ...}, "reason": ..., "resources": [{"id", "name",
-        "uploaded", "status": "pending|running|passed|failed|null", "reason": {...}}],
-        "publishable": bool, "problems": [...]}``
+        "uploaded", "status": "pending|running|passed|failed|null", "reason": {...},
+        "review": "approved|returned|awaiting|null", "review_reason": ...}],
+        "publishable": bool, "problems": [...], "changes_awaiting_review": [resource ids
+        of a published dataset whose current file no reviewer approved yet]}``
     :rtype: dictionary
     """
     tk.check_access("govopen_dataset_workflow_show", context, data_dict)
@@ -86,7 +98,8 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> dict
 
 
 def govopen_dataset_submit(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """Submit a draft or returned dataset for confidentiality review (an editor's step).
+    """Submit a draft or returned dataset for confidentiality review (an editor's step);
+    also an approved one whose files changed after the approval.
 
     :param id: the id or name of the dataset
     :type id: string
@@ -98,7 +111,7 @@ def govopen_dataset_submit(context: Context, data_dict: DataDict) -> dict[str, A
     tk.check_access("govopen_dataset_submit", context, data_dict)
     data = _validate(data_dict, schema.dataset_id_schema(), context)
     pkg = _package(data["id"])
-    before = _require_state(pkg, DRAFT, RETURNED)
+    before = _require_state(pkg, DRAFT, RETURNED, APPROVED)
     note = data.get("note") or ""
     status.set_state(pkg.id, SUBMITTED, _user(context), note or None)
     status.audit(_user(context), "submit", package_id=pkg.id, before=before, note=note,
@@ -130,6 +143,8 @@ def govopen_dataset_review(context: Context, data_dict: DataDict) -> dict[str, A
         problems = gate.problems(pkg.id)
         if problems:
             raise tk.ValidationError({"resources": problems})
+        # The approval covers each file as it is now; a later upload needs a new one.
+        status.approve_package(pkg.id, _user(context))
         new_state = APPROVED
     else:
         if not reason:
@@ -146,7 +161,7 @@ def govopen_dataset_review(context: Context, data_dict: DataDict) -> dict[str, A
 
 def govopen_dataset_publish(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Make an approved dataset public (a reviewer's step: organization admins). Refused
-    while any uploaded file has not passed desensitization.
+    while any uploaded file has not passed desensitization, or changed after the approval.
 
     :param id: the id or name of the dataset
     :type id: string
@@ -157,7 +172,7 @@ def govopen_dataset_publish(context: Context, data_dict: DataDict) -> dict[str, 
     data = _validate(data_dict, schema.dataset_id_schema(), context)
     pkg = _package(data["id"])
     _require_state(pkg, APPROVED)
-    problems = gate.problems(pkg.id)
+    problems = gate.problems(pkg.id) + gate.unreviewed(pkg.id)
     if problems:
         raise tk.ValidationError({"resources": problems})
     user = _user(context)
@@ -169,6 +184,51 @@ def govopen_dataset_publish(context: Context, data_dict: DataDict) -> dict[str, 
     status.audit(user, "publish", package_id=pkg.id)
     model.Session.commit()
     return workflow_dict(pkg)
+
+
+def govopen_resource_review(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Decide on one uploaded file after reading its desensitization report (a reviewer's
+    step: organization admins). A file added to or replaced in a published dataset is not
+    downloadable by the public until approved here; the dataset's other files stay
+    published meanwhile. The decision holds for the file as it is now: a new upload needs
+    a new one.
+
+    :param resource_id: the id of the resource
+    :type resource_id: string
+    :param decision: ``approve`` or ``return``
+    :type decision: string
+    :param reason: why it is returned (required for ``return``), or a remark
+    :type reason: string
+    :returns: the resource's status, as ``govopen_desensitize_report_show`` returns it
+        (without the report), with ``review``: ``approved|returned|awaiting``
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_resource_review", context, data_dict)
+    data = _validate(data_dict, schema.resource_review_schema(), context)
+    row = status.get(data["resource_id"])
+    resource = model.Resource.get(data["resource_id"])
+    if row is None or resource is None or resource.state != "active":
+        raise tk.ObjectNotFound(tk._("No uploaded file for this resource"))
+    reason = (data.get("reason") or "").strip()
+    if data["decision"] == "approve":
+        if row.status != PASSED:
+            state = f"status.{row.status}"
+            message = (f"{texts.zh('file_review.not_passed', status=texts.zh(state))} / "
+                       f"{texts.en('file_review.not_passed', status=texts.en(state))}")
+            raise tk.ValidationError({"resource_id": [message]})
+        decision = REVIEW_APPROVED
+    else:
+        if not reason:
+            raise tk.ValidationError({"reason": [texts.both("review.reason_required")]})
+        decision = REVIEW_RETURNED
+    user = _user(context)
+    status.set_review(row, decision, user, reason or None)
+    status.audit(user, f"resource_{'approve' if decision == REVIEW_APPROVED else 'return'}",
+                 package_id=row.package_id, resource_id=row.resource_id, reason=reason,
+                 filename=row.filename, sha256=row.raw_sha256,
+                 policy_version=row.policy_version)
+    model.Session.commit()
+    return row.as_dict()
 
 
 @tk.side_effect_free
@@ -272,3 +332,22 @@ def bulk_update_public(next_action: Any, context: Context, data_dict: DataDict) 
     if not _trusted(context):
         raise tk.NotAuthorized(texts.both("publish.editor"))
     return next_action(context, data_dict)
+
+
+@tk.chained_action
+def dataset_purge(next_action: Any, context: Context, data_dict: DataDict) -> Any:
+    """A purged dataset takes its stored files along: raw uploads, public copies, reports."""
+    pkg = model.Package.get(data_dict.get("id") or "")
+    package_id = pkg.id if pkg is not None else None
+    resource_ids = set()
+    if package_id:
+        resource_ids = {rid for (rid,) in model.Session.query(model.Resource.id).filter(
+            model.Resource.package_id == package_id)} | set(status.for_package(package_id))
+    user = _user(context)
+    result = next_action(context, data_dict)
+    for resource_id in sorted(resource_ids):
+        hooks.removed(user, package_id, resource_id, status.get(resource_id))
+    if package_id:
+        status.audit(user, "purge", package_id=package_id, resources=sorted(resource_ids))
+    model.Session.commit()
+    return result

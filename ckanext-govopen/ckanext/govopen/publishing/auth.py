@@ -44,6 +44,10 @@ def govopen_dataset_publish(context: Context, data_dict: DataDict) -> AuthResult
     return _is_reviewer(context, _package(data_dict))
 
 
+def govopen_resource_review(context: Context, data_dict: DataDict) -> AuthResult:
+    return _is_reviewer(context, _resource_package(data_dict))
+
+
 @tk.auth_allow_anonymous_access
 def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> AuthResult:
     pkg = _package(data_dict)

@@ -28,17 +28,18 @@ class CryptoError(Exception):
     """The key is unusable, or a stored file is not intact (wrong key, tampered, cut off)."""
 
 
-def parse_key(text: str) -> bytes:
-    """A 32-byte key from its URL-safe base64 text (as `secrets.token_urlsafe(32)` makes)."""
+def parse_key(text: str, name: str = "ckanext.govopen.storage_key") -> bytes:
+    """A 32-byte key from its URL-safe base64 text (as `secrets.token_urlsafe(32)` makes);
+    `name` says where it came from in error messages."""
     text = (text or "").strip()
     if not text:
-        raise CryptoError("ckanext.govopen.storage_key is not set")
+        raise CryptoError(f"{name} is not set")
     try:
         key = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
     except (binascii.Error, ValueError) as e:
-        raise CryptoError(f"ckanext.govopen.storage_key is not base64: {e}") from e
+        raise CryptoError(f"{name} is not base64: {e}") from e
     if len(key) != 32:
-        raise CryptoError(f"ckanext.govopen.storage_key must hold 32 bytes, not {len(key)}")
+        raise CryptoError(f"{name} must hold 32 bytes, not {len(key)}")
     return key
 
 
@@ -80,14 +81,13 @@ def encrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, context: bytes,
     return size, digest.hexdigest()
 
 
-def decrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, context: bytes) -> int:
-    """Decrypt `src` into `dst`; raises CryptoError unless every chunk is intact."""
+def _plain_chunks(src: BinaryIO, key: bytes, context: bytes) -> Iterator[tuple[bytes, bool]]:
+    """The plaintext chunks of `src`, each with whether it is the last; every one verified."""
     aead = AESGCM(key)
     head = src.read(len(MAGIC) + 8)
     if len(head) != len(MAGIC) + 8 or not head.startswith(MAGIC):
         raise CryptoError("not an encrypted GovOpen file")
     prefix = head[len(MAGIC):]
-    size = 0
     index = 0
     while True:
         raw_len = src.read(_LEN.size)
@@ -105,11 +105,60 @@ def decrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, context: bytes) -> 
                                 _aad(context, index, last))
         except InvalidTag as e:
             raise CryptoError("encrypted file fails its integrity check (wrong key?)") from e
+        yield data, last
+        if last:
+            return
+        index += 1
+
+
+def decrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, context: bytes) -> int:
+    """Decrypt `src` into `dst`; raises CryptoError unless every chunk is intact."""
+    size = 0
+    for data, _last in _plain_chunks(src, key, context):
         dst.write(data)
         size += len(data)
-        if last:
-            return size
-        index += 1
+    return size
+
+
+def opens_with(src: BinaryIO, key: bytes, context: bytes) -> bool:
+    """Whether `key` authenticates the first chunk of `src` (which is rewound after).
+
+    Cheap (one chunk) and enough to tell which configured key sealed a file: a wrong key
+    fails every chunk's tag.
+    """
+    start = src.tell()
+    try:
+        next(_plain_chunks(src, key, context))
+    except CryptoError:
+        return False
+    finally:
+        src.seek(start)
+    return True
+
+
+def pick_key(src: BinaryIO, keys: list[bytes], context: bytes) -> bytes:
+    """The first of `keys` that opens `src`; CryptoError if none does."""
+    for candidate in keys:
+        if opens_with(src, candidate, context):
+            return candidate
+    raise CryptoError("no configured key opens this file (wrong key, tampered or cut off)")
+
+
+def reencrypt_stream(src: BinaryIO, dst: BinaryIO, old_key: bytes, new_key: bytes,
+                     context: bytes) -> tuple[int, str]:
+    """Re-seal `src` (under `old_key`) into `dst` under `new_key`, chunk by chunk, so no
+    plaintext ever reaches the disk. Returns the plaintext size and its SHA-256 (hex)."""
+    aead = AESGCM(new_key)
+    prefix = os.urandom(8)
+    dst.write(MAGIC + prefix)
+    digest = hashlib.sha256()
+    size = 0
+    for index, (data, last) in enumerate(_plain_chunks(src, old_key, context)):
+        size += len(data)
+        digest.update(data)
+        sealed = aead.encrypt(prefix + struct.pack(">I", index), data, _aad(context, index, last))
+        dst.write(_LEN.pack(len(sealed)) + sealed)
+    return size, digest.hexdigest()
 
 
 def _at_end(src: BinaryIO) -> bool:

@@ -6,7 +6,7 @@ from typing import Any
 from ckan import model
 
 from ckanext.govopen.publishing import status, texts
-from ckanext.govopen.publishing.model import PASSED
+from ckanext.govopen.publishing.model import PASSED, REVIEW_APPROVED
 
 
 def resource_rows(package_id: str) -> list[dict[str, Any]]:
@@ -23,6 +23,7 @@ def resource_rows(package_id: str) -> list[dict[str, Any]]:
             "id": res.id, "name": res.name or res.url or res.id, "format": res.format,
             "uploaded": uploaded,
             "status": (row.status if row else "pending") if uploaded else None,
+            "review": (row.review if row else "awaiting") if uploaded else None,
             "row": row,
         })
     return out
@@ -37,6 +38,22 @@ def problems(package_id: str) -> list[str]:
             found.append(f"{texts.zh('gate.resource', name=res['name'], status=texts.zh('status.' + state))}"
                          f" / {texts.en('gate.resource', name=res['name'], status=texts.en('status.' + state))}")
     return found
+
+
+def unreviewed(package_id: str) -> list[str]:
+    """Uploaded files whose current version no reviewer approved (each in both languages)."""
+    return [f"{texts.zh('gate.review', name=res['name'])} / {texts.en('gate.review', name=res['name'])}"
+            for res in resource_rows(package_id)
+            if res["uploaded"] and res["review"] != REVIEW_APPROVED]
+
+
+def may_serve(row: status.DesensitizeStatus | None, can_edit: bool) -> bool:
+    """Whether a download may have the desensitized copy: it passed, and a reviewer
+    approved this version of the file. The dataset's own editors and reviewers may read it
+    before (the reviewer has to); the public only after."""
+    if row is None or row.status != PASSED:
+        return False
+    return can_edit or row.review == REVIEW_APPROVED
 
 
 def wrong_state(current: str, needed: tuple[str, ...]) -> str:

@@ -37,6 +37,7 @@ def govopen_publishing_panel(pkg_dict: dict[str, Any]) -> dict[str, Any] | None:
         "can_edit": can_edit, "can_review": can_review,
         "can_submit": can_edit and state in ("draft", "returned"),
         "can_decide": can_review and state == "submitted",
+        "can_review_changes": can_review and bool(workflow["changes_awaiting_review"]),
         "can_publish": can_review and state == "approved" and workflow["publishable"],
     }
 

@@ -21,9 +21,9 @@ from ckanext.govopen.desensitize import (
     DesensitizeError,
     VerificationError,
     desensitize_file,
-    load_policy,
 )
 from ckanext.govopen.publishing import crypto, status, storage, texts
+from ckanext.govopen.publishing import policy as org_policy
 from ckanext.govopen.publishing.model import FAILED, PASSED, PENDING, RUNNING
 
 log = logging.getLogger(__name__)
@@ -67,14 +67,25 @@ def desensitize_resource(resource_id: str, force: bool = False) -> str:
     if row is None or resource is None or resource.state == "deleted":
         log.info("desensitize %s: no such uploaded resource, nothing to do", resource_id)
         return "missing"
-    policy = load_policy()
+    package_id = row.package_id or resource.package_id
+    package = model.Package.get(package_id)
+    try:
+        policy, override = org_policy.for_organization(package.owner_org if package else None)
+    except org_policy.OverrideError as e:
+        # A stored override the engine no longer accepts: fail closed, say why.
+        _unpublish(resource_id)
+        status.set_status(resource_id, FAILED, code="policy_invalid", reason=(e.zh, e.en))
+        status.audit(status.SYSTEM, "desensitize_failed", package_id=package_id,
+                     resource_id=resource_id, code="policy_invalid")
+        model.Session.commit()
+        return FAILED
     if (not force and row.status == PASSED and row.policy_digest == policy.digest
             and storage.public_path(resource_id).exists()):
         return PASSED
-    package_id = row.package_id or resource.package_id
     status.set_status(resource_id, RUNNING)
     started = time.monotonic()
-    outcome, detail = _run(resource_id, resource, row.filename or resource.url or "", policy)
+    outcome, detail = _run(resource_id, resource, row.filename or resource.url or "", policy,
+                           override)
     status.audit(status.SYSTEM, f"desensitize_{outcome}", package_id=package_id,
                  resource_id=resource_id, policy_version=policy.version,
                  seconds=round(time.monotonic() - started, 3), **detail)
@@ -82,8 +93,8 @@ def desensitize_resource(resource_id: str, force: bool = False) -> str:
     return outcome
 
 
-def _run(resource_id: str, resource: model.Resource, filename: str,
-         policy: Any) -> tuple[str, dict[str, Any]]:
+def _run(resource_id: str, resource: model.Resource, filename: str, policy: Any,
+         override: dict[str, Any] | None) -> tuple[str, dict[str, Any]]:
     public = storage.public_path(resource_id)
     policy_pair = (policy.version, policy.digest)
     with tempfile.TemporaryDirectory(prefix="govopen-desensitize-") as tmp:
@@ -99,6 +110,8 @@ def _run(resource_id: str, resource: model.Resource, filename: str,
         except DesensitizeError as e:
             _unpublish(resource_id)
             report_dict = e.report.to_dict() if isinstance(e, VerificationError) and e.report else None
+            if report_dict is not None:
+                report_dict["policy_override"] = override
             status.set_status(resource_id, FAILED, code=e.code,
                               reason=(e.message_zh, e.message_en), report=report_dict,
                               policy=policy_pair)
@@ -129,6 +142,7 @@ def _run(resource_id: str, resource: model.Resource, filename: str,
             raise
         public.parent.mkdir(parents=True, exist_ok=True)
         report_dict = report.to_dict()
+        report_dict["policy_override"] = override
         os.replace(dst, public)
         _write_report(resource_id, report_dict)
     status.set_status(resource_id, PASSED, report=report_dict, policy=policy_pair)

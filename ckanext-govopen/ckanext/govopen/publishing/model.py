@@ -11,6 +11,9 @@ from sqlalchemy.dialects.postgresql import JSONB
 PENDING, RUNNING, PASSED, FAILED = "pending", "running", "passed", "failed"
 STATUSES = (PENDING, RUNNING, PASSED, FAILED)
 
+# A reviewer's decision on one uploaded file; it holds only for the raw digest it was made on.
+REVIEW_APPROVED, REVIEW_RETURNED, REVIEW_AWAITING = "approved", "returned", "awaiting"
+
 DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED = (
     "draft", "submitted", "approved", "returned", "published")
 STATES = (DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED)
@@ -38,8 +41,22 @@ class DesensitizeStatus(tk.BaseModel):  # type: ignore[misc, valid-type]
     policy_digest = Column(UnicodeText)
     report = Column(JSONB)
     updated = Column(DateTime, nullable=False, default=utcnow)
+    review_state = Column(UnicodeText)
+    review_sha256 = Column(UnicodeText)
+    review_reason = Column(UnicodeText)
+    reviewed_by = Column(UnicodeText)
+    reviewed_at = Column(DateTime)
+
+    @property
+    def review(self) -> str:
+        """``approved`` / ``returned`` for the file as it is now, else ``awaiting``: a new
+        upload (another digest) needs a new decision."""
+        if self.review_state and self.raw_sha256 and self.review_sha256 == self.raw_sha256:
+            return self.review_state
+        return REVIEW_AWAITING
 
     def as_dict(self) -> dict[str, Any]:
+        review = self.review
         return {
             "resource_id": self.resource_id, "package_id": self.package_id,
             "status": self.status, "code": self.code,
@@ -47,6 +64,9 @@ class DesensitizeStatus(tk.BaseModel):  # type: ignore[misc, valid-type]
             "filename": self.filename, "raw_size": self.raw_size,
             "policy_version": self.policy_version, "policy_digest": self.policy_digest,
             "updated": self.updated.isoformat() if self.updated else None,
+            "review": review,
+            "review_reason": self.review_reason if review == REVIEW_RETURNED else None,
+            "reviewed_by": self.reviewed_by if review != REVIEW_AWAITING else None,
         }
 
 

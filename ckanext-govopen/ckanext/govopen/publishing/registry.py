@@ -30,3 +30,11 @@ def helpers() -> dict[str, Any]:
     from ckanext.govopen.publishing import helpers
 
     return {**_local(shared), **_local(helpers)}
+
+
+def validators() -> dict[str, Any]:
+    from ckanext.govopen.logic import validators as shared
+    from ckanext.govopen.publishing import policy
+
+    return {**{name: getattr(shared, name) for name in shared.__all__},
+            "govopen_desensitize_policy": policy.govopen_desensitize_policy}

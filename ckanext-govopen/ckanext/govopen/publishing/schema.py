@@ -36,3 +36,11 @@ def audit_list_schema(ignore_missing: Validator, unicode_safe: Validator,
             "limit": [ignore_missing, natural_number_validator,
                       limit_to_configured_maximum("ckan.search.rows_max", 1000)],
             "offset": [ignore_missing, natural_number_validator]}
+
+
+@validator_args
+def resource_review_schema(not_empty: Validator, unicode_safe: Validator,
+                           ignore_missing: Validator, one_of: ValidatorFactory) -> Schema:
+    return {"resource_id": [not_empty, unicode_safe],
+            "decision": [not_empty, unicode_safe, one_of(DECISIONS)],
+            "reason": [ignore_missing, unicode_safe]}

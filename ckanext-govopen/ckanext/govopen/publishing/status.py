@@ -7,8 +7,10 @@ from ckan import model
 
 from ckanext.govopen.publishing.model import (
     DRAFT,
+    PASSED,
     PENDING,
     PUBLISHED,
+    REVIEW_APPROVED,
     AuditEntry,
     DatasetWorkflow,
     DesensitizeStatus,
@@ -67,6 +69,25 @@ def set_status(resource_id: str, status: str, *, code: str | None = None,
     row.updated = utcnow()
     model.Session.commit()
     return row
+
+
+def set_review(row: DesensitizeStatus, decision: str, actor: str,
+               reason: str | None = None) -> None:
+    """A reviewer's decision on the file as it is now (its raw digest)."""
+    row.review_state, row.review_sha256 = decision, row.raw_sha256
+    row.review_reason, row.reviewed_by, row.reviewed_at = reason, actor, utcnow()
+    model.Session.add(row)
+
+
+def approve_package(package_id: str, actor: str) -> dict[str, str]:
+    """Approve every desensitized file of the dataset as it is now; returns id → digest."""
+    approved = {}
+    for row in for_package(package_id).values():
+        if row.status == PASSED and row.raw_sha256:
+            if row.review != REVIEW_APPROVED:
+                set_review(row, REVIEW_APPROVED, actor)
+            approved[row.resource_id] = row.raw_sha256
+    return approved
 
 
 # dataset state ----------------------------------------------------------------------

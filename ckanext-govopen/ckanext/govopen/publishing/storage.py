@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -50,8 +51,18 @@ def report_path(resource_id: str) -> Path:
 
 
 def key() -> bytes:
+    """The current key: every new raw file is sealed with it."""
     try:
         return crypto.parse_key(config.storage_key())
+    except crypto.CryptoError as e:
+        raise tk.ValidationError({"upload": [str(e)]}) from e
+
+
+def old_keys() -> list[bytes]:
+    """Retired keys that still open files stored before the last key change."""
+    try:
+        return [crypto.parse_key(text, "ckanext.govopen.storage_old_keys")
+                for text in config.storage_old_keys()]
     except crypto.CryptoError as e:
         raise tk.ValidationError({"upload": [str(e)]}) from e
 
@@ -62,8 +73,19 @@ def context_of(resource_id: str) -> bytes:
 
 
 def decrypt_to(resource_id: str, dst: BinaryIO) -> int:
+    """Decrypt a raw file with whichever configured key sealed it (current or old)."""
+    context = context_of(resource_id)
     with open(raw_path(resource_id), "rb") as src:
-        return crypto.decrypt_stream(src, dst, key(), context_of(resource_id))
+        secret = crypto.pick_key(src, [key(), *old_keys()], context)
+        return crypto.decrypt_stream(src, dst, secret, context)
+
+
+def raw_files() -> Iterator[tuple[str, Path]]:
+    """Every stored raw file with its resource id, in a stable order (orphans included)."""
+    base = _root() / "raw"
+    for path in sorted(base.glob("*/*/*.enc")):
+        first, second = path.parent.parent.name, path.parent.name
+        yield f"{first}{second}{path.name[:-len('.enc')]}", path
 
 
 def remove(resource_id: str) -> None:

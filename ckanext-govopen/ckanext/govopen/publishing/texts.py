@@ -14,6 +14,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "status.passed": ("已脱敏", "Desensitized"),
     "status.failed": ("脱敏失败", "Desensitization failed"),
     "status.none": ("未上传文件（链接）", "No uploaded file (link)"),
+    # a reviewer's decision on one file
+    "file_review.approved": ("审核通过", "Approved"),
+    "file_review.returned": ("审核退回", "Returned by the reviewer"),
+    "file_review.awaiting": ("等待保密审查", "Awaiting confidentiality review"),
+    "file_review.not_passed": (
+        "文件尚未通过脱敏（{status}），不能批准。",
+        "The file has not passed desensitization ({status}) and cannot be approved.",
+    ),
     # workflow states
     "state.draft": ("草稿", "Draft"),
     "state.submitted": ("待审核", "Submitted for review"),
@@ -28,6 +36,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "download.failed": (
         "该文件脱敏失败，不予发布：{reason}",
         "Desensitization of this file failed, so it is not published: {reason}",
+    ),
+    "download.review": (
+        "该文件是发布后新增或更换的，正在等待保密审查，审核通过前不能下载。",
+        ("This file was added or replaced after publication and awaits confidentiality "
+         "review; it cannot be downloaded until a reviewer approves it."),
+    ),
+    "download.returned": (
+        "该文件未通过保密审查，不予发布：{reason}",
+        "This file did not pass confidentiality review and is not published: {reason}",
     ),
     "job.internal": (
         "脱敏任务出错（{detail}），文件未发布。",
@@ -48,10 +65,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "资源“{name}”尚未通过脱敏（{status}）",
         'Resource "{name}" has not passed desensitization ({status})',
     ),
+    "gate.review": (
+        "资源“{name}”的当前文件尚未经审核人批准，请重新提交审核",
+        ('The current file of resource "{name}" has not been approved by a reviewer; '
+        "submit the dataset for review again"),
+    ),
     "gate.state": (
         "数据集当前状态为“{state_zh}”，此操作需要“{need_zh}”。",
         'The dataset is "{state_en}"; this step needs "{need_en}".',
     ),
+    # organization policy overrides
+    "policy.invalid": ("脱敏策略覆盖无效：{detail}", "Invalid desensitization policy override: {detail}"),
+    "policy.yaml": ("不是有效的 YAML（{detail}）", "not valid YAML ({detail})"),
+    "policy.mapping": ("必须是“设置项: 值”形式的 YAML 映射", 'it must be a YAML mapping of "setting: value"'),
+    "policy.unknown_key": ("没有名为“{setting}”的设置项", 'there is no setting "{setting}"'),
+    "policy.version": ("版本号由平台策略决定，不能覆盖（报告会记录覆盖内容的摘要）",
+                       ("the version belongs to the portal's policy and cannot be overridden "
+                       "(reports record a digest of the override)")),
+    "policy.too_long": ("内容过长（最多 {limit} 个字符）", "it is too long (at most {limit} characters)"),
     # page labels
     "panel.title": ("发布状态", "Publication status"),
     "panel.reason": ("退回理由：", "Reason for return: "),

@@ -10,8 +10,8 @@ from flask import Blueprint
 
 from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.publishing import action as actions
-from ckanext.govopen.publishing import status, storage, texts
-from ckanext.govopen.publishing.model import PASSED
+from ckanext.govopen.publishing import gate, status, storage, texts
+from ckanext.govopen.publishing.model import PASSED, REVIEW_RETURNED
 
 __all__ = ["publishing"]
 
@@ -25,7 +25,8 @@ def _context() -> dict[str, Any]:
 
 def download(id: str, resource_id: str, filename: str | None = None) -> Any:
     """CKAN's resource download, except that an upload is served only as its desensitized
-    copy, and not at all until desensitization passed (409 with the reason)."""
+    copy, and not at all until desensitization passed (409 with the reason); a file added
+    to or replaced in a published dataset waits for a reviewer's approval as well (409)."""
     context = _context()
     try:
         rsc = tk.get_action("resource_show")(context, {"id": resource_id})
@@ -42,7 +43,7 @@ def download(id: str, resource_id: str, filename: str | None = None) -> Any:
         return tk.redirect_to(rsc["url"])
     row = status.get(resource_id)
     public = storage.public_path(resource_id)
-    if row is None or row.status != PASSED or not public.exists():
+    if not public.exists() or not gate.may_serve(row, _allowed("package_update", pkg["id"])):
         return _refuse(row)
     resp = flask.send_file(public, download_name=filename or row.filename or resource_id,
                            mimetype=rsc.get("mimetype") or None, max_age=0)
@@ -56,6 +57,12 @@ def _refuse(row: status.DesensitizeStatus | None) -> Any:
     if state == "failed" and row is not None:
         message = (f"{texts.zh('download.failed', reason=row.reason_zh or '')} / "
                    f"{texts.en('download.failed', reason=row.reason_en or '')}")
+    elif state == PASSED and row is not None and row.review == REVIEW_RETURNED:
+        reason = row.review_reason or ""
+        message = (f"{texts.zh('download.returned', reason=reason)} / "
+                   f"{texts.en('download.returned', reason=reason)}")
+    elif state == PASSED:
+        message = texts.both("download.review")
     else:
         message = (f"{texts.zh('download.pending', status=texts.zh('status.' + state))} / "
                    f"{texts.en('download.pending', status=texts.en('status.' + state))}")
@@ -116,7 +123,7 @@ def _allowed(auth: str, package_id: str) -> bool:
 
 
 _STEPS = {"submit": "govopen_dataset_submit", "review": "govopen_dataset_review",
-          "publish": "govopen_dataset_publish"}
+          "publish": "govopen_dataset_publish", "file": "govopen_resource_review"}
 
 
 def step(id: str, name: str) -> Any:
@@ -130,6 +137,9 @@ def step(id: str, name: str) -> Any:
         data["note"] = form.get("note", "")
     elif name == "review":
         data.update(decision=form.get("decision", ""), reason=form.get("reason", ""))
+    elif name == "file":  # one file added to or replaced in a published dataset
+        data = {"resource_id": form.get("resource_id", ""),
+                "decision": form.get("decision", ""), "reason": form.get("reason", "")}
     try:
         tk.get_action(_STEPS[name])(_context(), data)
     except tk.ObjectNotFound:
@@ -141,11 +151,19 @@ def step(id: str, name: str) -> Any:
                     for m in (value if isinstance(value, list) else [value])]
         tk.h.flash_error(" ".join(str(m) for m in messages))
         return tk.redirect_to("govopen_publishing.review", id=id)
-    tk.h.flash_success(texts.in_lang(f"state.{_after(name, data)}", govopen_lang()))
+    tk.h.flash_success(texts.in_lang(_after(name, data), govopen_lang()))
+    if name == "file":
+        return tk.redirect_to("govopen_publishing.review", id=id)
     return tk.redirect_to("dataset.read", id=id)
 
 
 def _after(name: str, data: dict[str, str]) -> str:
+    if name == "file":
+        return "file_review." + ("approved" if data.get("decision") == "approve" else "returned")
+    return "state." + _state_after(name, data)
+
+
+def _state_after(name: str, data: dict[str, str]) -> str:
     if name == "review":
         return "approved" if data.get("decision") == "approve" else "returned"
     return {"submit": "submitted", "publish": "published"}[name]
