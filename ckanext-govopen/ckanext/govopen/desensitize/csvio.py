@@ -238,9 +238,11 @@ class CsvSource:
             frame = self._parse(data, piece, names, schema)
             if not self.trusted:
                 frame = self._check_fields(data, frame, ncols)
+            size = len(piece)
+            del piece, data  # not held while the batch is out: batches are in flight
             yield Batch(frame, self._row)
             self._row += frame.height
-            self._offset += len(piece)
+            self._offset += size
 
     def _parse(
         self, data: bytes, piece: bytes, names: list[str], schema: dict

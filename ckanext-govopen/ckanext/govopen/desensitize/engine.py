@@ -156,18 +156,22 @@ class TableProcessor:
         row_names = frame[name_cols[0]] if name_cols and pol.names_same_row else None
         columns: list[pl.Series] = []
         py_cells: list[int] = []
+        scans: list[int] = []
         for plan in self.plans:
             s = frame[names[plan.index]]
             spec = pol.rule_for(plan.col_type, plan.header)
-            n_py = 0
             if plan.rule == "pseudonym":
                 out = pseudonymize(s, plan.col_type, self.secret, plan.header)
             elif plan.col_type == "free_text" and plan.rule == "scan":
-                out, n_py = self.scrubber.scrub(s, row_names, top)
+                scans.append(len(columns))
+                out = s  # scrubbed below, all free-text columns together
             else:
                 out = apply_rule(plan.col_type, spec, pol, s)
             columns.append(out.alias(s.name))
-            py_cells.append(n_py)
+            py_cells.append(0)
+        scrubbed = self.scrubber.scrub_many([columns[i] for i in scans], row_names, top)
+        for i, (out, n_py) in zip(scans, scrubbed):
+            columns[i], py_cells[i] = out, n_py
         return pl.DataFrame(columns), py_cells
 
     def _count(
@@ -197,9 +201,13 @@ class _Follower:
     file through a :class:`GrowingFile`, so it runs on the cores the masking leaves idle
     instead of after it. Same reader, same checks as the verification after the fact."""
 
+    # Checking is cheap per batch, so small verification batches cost little time and
+    # keep the memory of a job that reads, masks and verifies at once low.
+    CHUNK = 4 * 2**20
+
     def __init__(self, path: Path, chunk_bytes: int, pool: ThreadPoolExecutor) -> None:
         self._path = path
-        self._chunk = chunk_bytes
+        self._chunk = min(chunk_bytes, self.CHUNK)
         self._pool = pool
         self._grow = GrowingFile(path)
         self._thread: ThreadPoolExecutor | None = None

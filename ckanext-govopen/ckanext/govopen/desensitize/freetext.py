@@ -15,6 +15,7 @@ extraction finds them.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import polars as pl
@@ -66,6 +67,48 @@ class FreeTextScrubber:
         self, s: pl.Series, row_names: pl.Series | None, top: list[str]
     ) -> tuple[pl.Series, int]:
         """The scrubbed column and the number of cells that took the Python path."""
+        return self.scrub_many([s], row_names, top)[0]
+
+    def scrub_many(
+        self, columns: list[pl.Series], row_names: pl.Series | None, top: list[str]
+    ) -> list[tuple[pl.Series, int]]:
+        """``scrub`` for several columns of one batch. The batch's frequent names are
+        searched in all of them at once: building the Aho-Corasick automaton of a few
+        thousand names costs more than searching a slice of rows with it."""
+        steps = [self._scrub_regex(s, row_names) for s in columns]
+        outs = [out for out, _, _ in steps]
+        if top and outs:
+            masked = [mask_name(n, self.name_keep) for n in top]
+            both = pl.concat(outs) if len(outs) > 1 else outs[0]
+            both = _on_rows(
+                both,
+                both.str.contains_any(top).fill_null(False),
+                lambda v: v.str.replace_many(top, masked),
+            )
+            starts = itertools.accumulate((out.len() for out in outs[:-1]), initial=0)
+            outs = [both.slice(a, out.len()) for a, out in zip(starts, outs)]
+        names_re = None
+        results = []
+        for s, out, (_, slow, texts) in zip(columns, outs, steps):
+            if slow:
+                if names_re is None and top:
+                    names_re = re.compile("|".join(map(re.escape, top)))
+                fixed = [
+                    self.scrub_py(
+                        text, row_names[r] if row_names is not None else None, names_re
+                    )
+                    for r, text in zip(slow, texts)
+                ]
+                out = out.clone()
+                out.scatter(slow, fixed)
+            results.append((out.alias(s.name), len(slow)))
+        return results
+
+    def _scrub_regex(
+        self, s: pl.Series, row_names: pl.Series | None
+    ) -> tuple[pl.Series, list[int], list[str]]:
+        """Identifiers, cue names and the row's own name masked; the rows (and their
+        translated text) that need the Python path."""
         out, slow, texts = s, [], []
         cand = s.str.contains(P.FREETEXT_CANDIDATE).fill_null(False).arg_true()
         if cand.len():
@@ -84,21 +127,7 @@ class FreeTextScrubber:
         )
         if row_names is not None:
             out = self._same_row(out, row_names)
-        if top:
-            masked = [mask_name(n, self.name_keep) for n in top]
-            hit = out.str.contains_any(top).fill_null(False)
-            out = _on_rows(out, hit, lambda v: v.str.replace_many(top, masked))
-        if slow:
-            names_re = re.compile("|".join(map(re.escape, top))) if top else None
-            fixed = [
-                self.scrub_py(
-                    text, row_names[r] if row_names is not None else None, names_re
-                )
-                for r, text in zip(slow, texts)
-            ]
-            out = out.clone()
-            out.scatter(slow, fixed)
-        return out.alias(s.name), len(slow)
+        return out, slow, texts
 
     def _same_row(self, out: pl.Series, names: pl.Series) -> pl.Series:
         frame = pl.DataFrame({"o": out, "n": names.str.strip_chars()})

@@ -38,7 +38,8 @@ class _Failed:
 
 
 class Prefetch(Generic[T]):
-    """Iterate ``items`` on a thread of its own, ``depth`` items ahead of the consumer.
+    """Iterate ``items`` on a thread of its own, at most ``depth`` items ahead of the
+    consumer (counting the one being produced, which bounds the memory in flight).
 
     Use it as a context manager: leaving the block stops and joins the thread, so the
     underlying file is never read after its owner closed it. An exception raised by the
@@ -47,31 +48,31 @@ class Prefetch(Generic[T]):
 
     def __init__(self, items: Iterable[T], depth: int = 1) -> None:
         self._items = items
-        self._queue: queue.Queue[object] = queue.Queue(maxsize=depth)
+        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._slots = threading.Semaphore(depth)
         self._stop = threading.Event()
         self._thread = threading.Thread(
             target=self._run, name="desensitize-read", daemon=True
         )
 
-    def _put(self, item: object) -> bool:
+    def _slot(self) -> bool:
         while not self._stop.is_set():
-            try:
-                self._queue.put(item, timeout=0.05)
+            if self._slots.acquire(timeout=0.05):
                 return True
-            except queue.Full:
-                continue
         return False
 
     def _run(self) -> None:
         it = iter(self._items)
         try:
-            for item in it:
-                if not self._put(item):
+            while self._slot():
+                try:
+                    item = next(it)
+                except StopIteration:
+                    self._queue.put(_END)
                     break
-            else:
-                self._put(_END)
+                self._queue.put(item)
         except BaseException as exc:  # noqa: BLE001 - handed to the consumer
-            self._put(_Failed(exc))
+            self._queue.put(_Failed(exc))
         finally:
             close = getattr(it, "close", None)
             if close is not None:
@@ -88,16 +89,12 @@ class Prefetch(Generic[T]):
         tb: TracebackType | None,
     ) -> None:
         self._stop.set()
-        while self._thread.is_alive():
-            try:
-                self._queue.get(timeout=0.05)
-            except queue.Empty:
-                pass
         self._thread.join()
 
     def __iter__(self) -> Iterator[T]:
         while True:
             item = self._queue.get()
+            self._slots.release()  # the consumer has it: produce the next one
             if item is _END:
                 return
             if isinstance(item, _Failed):
