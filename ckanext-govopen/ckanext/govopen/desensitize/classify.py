@@ -9,6 +9,7 @@ guess here costs masking quality, never a leak.
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 import polars as pl
@@ -109,15 +110,25 @@ def _sample(series: pl.Series, size: int) -> pl.Series:
 
 
 def classify(
-    headers: list[str], first_batch: pl.DataFrame, policy: Policy
+    headers: list[str],
+    first_batch: pl.DataFrame,
+    policy: Policy,
+    pool: Executor | None = None,
 ) -> list[ColumnPlan]:
+    """The plan of every column. With a ``pool`` the columns are sampled and scored on
+    it (the job waits for the plans before any masking starts)."""
+
+    def score(idx: int) -> dict[str, float]:
+        values = _sample(first_batch.to_series(idx), policy.content_sample_rows)
+        return _content_scores(values)
+
+    indexes = range(len(headers))
+    all_scores = list(pool.map(score, indexes) if pool else map(score, indexes))
     plans = []
     for idx, header in enumerate(headers):
         override = policy.columns.get(header, {})
         h_type = header_type(header)
-        scores = _content_scores(
-            _sample(first_batch.to_series(idx), policy.content_sample_rows)
-        )
+        scores = all_scores[idx]
         c_type, conf = None, 0.0
         for t in (*HARD_TYPES, *SOFT_TYPES):
             if scores.get(t, 0.0) >= policy.content_threshold and scores[t] > conf:

@@ -82,7 +82,9 @@ class TableProcessor:
         policy: Policy,
         secret: bytes | None,
         scrubber: FreeTextScrubber,
+        pool: ThreadPoolExecutor | None = None,
     ) -> None:
+        self.pool = pool  # only for the classification of the first batch
         self.headers = headers
         self.policy = policy
         self.secret = secret
@@ -95,7 +97,7 @@ class TableProcessor:
             self._plan(batch.frame)
 
     def _plan(self, frame: pl.DataFrame) -> None:
-        self.plans = classify(self.headers, frame, self.policy)
+        self.plans = classify(self.headers, frame, self.policy, self.pool)
         self.report.columns = [
             ColumnReport(
                 p.index,
@@ -310,7 +312,9 @@ def desensitize_file(
         for table in source.tables():
             if sink is None:
                 sink = _sink(fmt, tmp, source)
-            proc = TableProcessor(table.name, table.headers, pol, secret, scrubber)
+            proc = TableProcessor(
+                table.name, table.headers, pol, secret, scrubber, pool
+            )
             # Headers are text too: an XLSX sheet without a header row puts data there.
             headers = [scrubber.scrub_py(h, None, None) for h in table.headers]
             sink.begin_table(table.name, headers)
