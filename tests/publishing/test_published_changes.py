@@ -134,3 +134,28 @@ def test_a_file_changed_after_approval_blocks_publication_until_reviewed_again(
     agency.act(agency.reviewer, "govopen_dataset_review", id=dataset["id"], decision="approve")
     assert agency.act(agency.reviewer, "govopen_dataset_publish",
                       id=dataset["id"])["state"] == "published"
+
+
+def test_the_reviewer_decides_on_a_changed_file_on_the_review_page(
+        app, agency, run_worker, published, ckan_config, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    monkeypatch.setitem(ckan_config, "WTF_CSRF_ENABLED", False)
+    dataset, _first = published
+    added = agency.upload(dataset, OTHER_CSV, filename="more.csv")
+    run_worker()
+    reviewer, editor = agency.headers(agency.reviewer), agency.headers(agency.editor)
+
+    page = app.get(f"/dataset/{dataset['name']}", headers=reviewer).text
+    assert "已发布" in page and "等待保密审查" in page
+    en = app.get(f"/en/dataset/{dataset['name']}", headers=reviewer).text
+    assert "Awaiting confidentiality review" in en
+    review = app.get(f"/dataset/{dataset['name']}/review", headers=reviewer).text
+    assert f'name="resource_id" value="{added["id"]}"' in review
+    assert 'name="resource_id"' not in app.get(f"/dataset/{dataset['name']}/review",
+                                               headers=editor).text
+    token = re.search(r'name="_csrf_token" value="([^"]+)"', review).group(1)
+    app.post(f"/dataset/{dataset['name']}/workflow/file", headers=reviewer,
+             data={"_csrf_token": token, "resource_id": added["id"], "decision": "approve"})
+    assert _get(app, agency, dataset, added).status_code == 200
+    assert "等待保密审查" not in app.get(f"/dataset/{dataset['name']}").text

@@ -35,7 +35,9 @@ def govopen_publishing_panel(pkg_dict: dict[str, Any]) -> dict[str, Any] | None:
     return {
         **workflow,
         "can_edit": can_edit, "can_review": can_review,
-        "can_submit": can_edit and state in ("draft", "returned"),
+        # An approved dataset whose files changed since goes back to the reviewer.
+        "can_submit": can_edit and (state in ("draft", "returned")
+                                    or (state == "approved" and not workflow["publishable"])),
         "can_decide": can_review and state == "submitted",
         "can_review_changes": can_review and bool(workflow["changes_awaiting_review"]),
         "can_publish": can_review and state == "approved" and workflow["publishable"],
