@@ -21,6 +21,10 @@ Public API::
 * The output goes to a temporary file beside ``dst``, is re-read and verified, and is
   renamed to ``dst`` only when no validating identifier is left. Otherwise, and on any
   malformed input, a :class:`DesensitizeError` subclass is raised and ``dst`` is untouched.
+* Work runs on two threads besides the caller's (``pipeline.py``): a batch is parsed
+  while the previous one is masked in two row slices and the one before is written; a CSV
+  output is re-read and verified while it is being written (JSON, XLSX and k-anonymized
+  outputs after they are finished).
 
 Each column gets a type from its header and a content sample (content that validates as
 an identifier wins over the header). Rules, all "recognized → transform, otherwise mask

@@ -200,19 +200,21 @@ class TableProcessor:
 class _Follower:
     """Verification of a CSV output that follows the writer: it starts once the first
     batch is on disk (the column plans say which columns are public) and re-reads the
-    file through a :class:`GrowingFile`, so it runs on the cores the masking leaves idle
-    instead of after it. Same reader, same checks as the verification after the fact."""
+    file through a :class:`GrowingFile`, so it runs while the masking still does instead
+    of after it. Same reader, same checks as the verification after the fact. Its checks
+    have threads of their own: queued behind the masking of the next batches they would
+    all wait for the end again."""
 
     # Checking is cheap per batch, so small verification batches cost little time and
     # keep the memory of a job that reads, masks and verifies at once low.
     CHUNK = 4 * 2**20
 
-    def __init__(self, path: Path, chunk_bytes: int, pool: ThreadPoolExecutor) -> None:
+    def __init__(self, path: Path, chunk_bytes: int) -> None:
         self._path = path
         self._chunk = min(chunk_bytes, self.CHUNK)
-        self._pool = pool
         self._grow = GrowingFile(path)
-        self._thread: ThreadPoolExecutor | None = None
+        self._runner: ThreadPoolExecutor | None = None
+        self._checks: ThreadPoolExecutor | None = None
         self._future: Future[Verification] | None = None
 
     def written(self, size: int, plans: list[ColumnPlan], name: str) -> None:
@@ -222,9 +224,12 @@ class _Follower:
             source = CsvSource(
                 self._path, self._chunk, trusted=True, opener=self._grow.open
             )
-            self._thread = ThreadPoolExecutor(1, thread_name_prefix="desensitize-v")
-            self._future = self._thread.submit(
-                verify_source, source, [public], [name], self._pool
+            self._runner = ThreadPoolExecutor(1, thread_name_prefix="desensitize-v")
+            self._checks = ThreadPoolExecutor(
+                WORKERS, thread_name_prefix="desensitize-c"
+            )
+            self._future = self._runner.submit(
+                verify_source, source, [public], [name], self._checks
             )
 
     def finish(self, size: int) -> Verification | None:
@@ -234,8 +239,9 @@ class _Follower:
 
     def abort(self) -> None:
         self._grow.abort()
-        if self._thread is not None:
-            self._thread.shutdown(wait=True)
+        for pool in (self._runner, self._checks):
+            if pool is not None:
+                pool.shutdown(wait=True)
 
 
 def _source(
@@ -303,9 +309,7 @@ def desensitize_file(
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="desensitize")
     kanon_on = pol.k > 1 and pol.quasi_identifiers
     # A CSV output is verified while it is written, unless k-anonymity rewrites it.
-    follower = (
-        _Follower(tmp, chunk_bytes, pool) if fmt == "csv" and not kanon_on else None
-    )
+    follower = _Follower(tmp, chunk_bytes) if fmt == "csv" and not kanon_on else None
     try:
         source = _source(fmt, src, pol, chunk_bytes)
         public: list[set[int]] = []
