@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from ckanext.govopen.searchd import fields
 from ckanext.govopen.searchd.engine import Engine
+from ckanext.govopen.searchd.errors import SolrError
 from ckanext.govopen.searchd.params import Params
 from ckanext.govopen.searchd.schema import Schema, default_schema_path
 from ckanext.govopen.searchd.search import select
@@ -114,3 +115,51 @@ def test_concurrent_readers_and_writers(server: SearchServer) -> None:
         t.join(timeout=120)
     assert errors == []
     assert client.select(q="*:*", rows=0)["response"]["numFound"] == 40
+
+
+def test_queued_writes_apply_in_order_and_only_a_commit_shows_them(
+        tmp_path: Path, schema: Schema) -> None:
+    """Adds are acknowledged before the indexer has run them; order and visibility hold."""
+    engine = Engine(tmp_path, schema)
+    try:
+        engine.add([make_doc("gone", title="旧")])
+        engine.delete_ids(["idx-gone"])
+        engine.add([make_doc("kept", title="第一版")])
+        engine.add([make_doc("kept", title="第二版")])
+        engine.add([make_doc(f"q{i}", owner_org="drop") for i in range(50)])
+        engine.delete_query("owner_org:drop")
+        engine.add([make_doc("late", owner_org="drop")])
+        assert query(engine, q="*:*")["response"]["numFound"] == 0
+        engine.commit()
+        docs = query(engine, q="*:*", fl="name title", sort="name asc")["response"]["docs"]
+        assert docs == [{"name": "kept", "title": "第二版"}, {"name": "late", "title": "late"}]
+    finally:
+        engine.close()
+
+
+def test_a_bad_document_is_refused_before_anything_is_queued(
+        tmp_path: Path, schema: Schema) -> None:
+    engine = Engine(tmp_path, schema)
+    try:
+        with pytest.raises(SolrError) as info:
+            engine.add([make_doc("fine"), make_doc("bad", metadata_modified="not a date")])
+        assert info.value.code == 400
+        engine.commit()
+        assert query(engine, q="*:*")["response"]["numFound"] == 0
+    finally:
+        engine.close()
+
+
+def test_close_commits_what_was_queued(tmp_path: Path, schema: Schema) -> None:
+    engine = Engine(tmp_path, schema)
+    for i in range(300):  # more writes than the queue holds
+        engine.add([make_doc(f"d{i}")])
+    engine.close()
+    with pytest.raises(SolrError) as info:
+        engine.add([make_doc("after")])
+    assert info.value.code == 503
+    engine = Engine(tmp_path, schema)
+    try:
+        assert query(engine, q="*:*")["response"]["numFound"] == 300
+    finally:
+        engine.close()

@@ -56,6 +56,9 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+    # The indexer thread runs long stretches of Python (analysis); a request thread
+    # waiting for the GIL would otherwise wait up to the default 5 ms for its turn.
+    sys.setswitchinterval(0.0005)
     thread = threading.Thread(target=server.serve_forever, name="searchd-http", daemon=True)
     thread.start()
     print(f"searchd listening on {server.base_url}", flush=True)

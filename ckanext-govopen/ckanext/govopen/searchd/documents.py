@@ -29,7 +29,6 @@ _ZEROS = itertools.repeat(0)  # token offsets: nothing reads them
 class Prepared:
     key: str
     source: dict[str, Any]
-    index_values: dict[str, list[Any]]
 
 
 def _doc_error(doc_id: Any, msg: str) -> SolrError:
@@ -135,7 +134,7 @@ class DocumentBuilder:
         for fdef in self._required:
             if fdef.name not in source:
                 raise _doc_error(doc_id, f"missing required field: {fdef.name}")
-        return Prepared(str(source[key_name]), source, self._index_values(source))
+        return Prepared(str(source[key_name]), source)
 
     def _index_values(self, source: dict[str, Any]) -> dict[str, list[Any]]:
         values: dict[str, list[Any]] = {}
@@ -162,7 +161,7 @@ class DocumentBuilder:
         doc.add_unsigned(SEQ, seq)
         doc.add_bytes(SRC, json.dumps(prepared.source, ensure_ascii=False,
                                       separators=(",", ":")).encode("utf-8"))
-        for name, values in prepared.index_values.items():
+        for name, values in self._index_values(prepared.source).items():
             fdef = self.schema.lookup(name)
             if fdef is None or not values:
                 continue

@@ -1,11 +1,16 @@
-"""The index: one tantivy index, one writer behind a lock, many concurrent readers.
+"""The index: one tantivy index, one writer thread, many concurrent readers.
 
-Writes (add, delete, commit) are serialized by `write_lock`; tantivy allows a
-single IndexWriter per index anyway. Readers take `index.searcher()` per
-request: a consistent snapshot that is never blocked by writers. A commit is
-durable when tantivy's commit returns (it fsyncs segments and meta.json), and
-is made visible at once by reloading the reader, which is what CKAN expects
-after `commit=true`. Uncommitted adds stay invisible, as in Solr.
+Every write reaches tantivy's single IndexWriter through one thread, the
+indexer, fed by a bounded queue in arrival order. An update request is checked
+completely in the request thread (a bad document is a 400 and nothing is
+queued), then handed to the indexer: analysis and tantivy's add run while the
+client prepares its next document, which is what makes `ckan search-index
+rebuild` a pipeline instead of a ping-pong. A commit is queued behind the
+writes before it and the request waits for it: it is durable when tantivy's
+commit returns (it fsyncs segments and meta.json), and is made visible at once
+by reloading the reader, which is what CKAN expects after `commit=true`.
+Uncommitted adds stay invisible, as in Solr. Readers take `index.searcher()`
+per request: a consistent snapshot that is never blocked by writers.
 
 Data directory layout:  DIR/index/ (tantivy)  DIR/fields.json (slot registry).
 """
@@ -13,10 +18,12 @@ from __future__ import annotations
 
 import json
 import logging
+import queue
 import shutil
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable, Iterable
+from collections.abc import Callable, Hashable, Iterable
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +41,9 @@ from .translate import Options, Translator
 log = logging.getLogger(__name__)
 
 WRITER_HEAP = 64_000_000
+# Writes waiting for the indexer; a full queue makes writers wait (back-pressure),
+# which bounds memory at a few hundred prepared documents.
+QUEUE_SIZE = 256
 
 
 class Engine:
@@ -42,7 +52,11 @@ class Engine:
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.schema = schema
         self.tschema = build_schema()
+        # Held by the indexer around every use of the writer; taken by close() to
+        # swap the writer out. Ordering between writes comes from the queue.
         self.write_lock = threading.RLock()
+        # Orders enqueueing, so sequence numbers follow queue order.
+        self._enqueue_lock = threading.Lock()
         self.registry = Registry(self.data_dir / "fields.json")
         self.builder = DocumentBuilder(schema, self.registry)
         self.index = self._open_index()
@@ -54,6 +68,12 @@ class Engine:
         self.generation = 0
         self.facet_cache = LRUCache(256)
         self.vocabulary: dict[str, int] = {}
+        self._failure: str | None = None  # an indexer error not yet reported
+        self._ops: queue.Queue[tuple[Callable[[], Any], Future[Any] | None] | None] = \
+            queue.Queue(QUEUE_SIZE)
+        self._indexer = threading.Thread(target=self._run_indexer, name="searchd-indexer",
+                                         daemon=True)
+        self._indexer.start()
 
     # -- opening ---------------------------------------------------------------------
     def _open_index(self) -> tantivy.Index:
@@ -109,44 +129,95 @@ class Engine:
             raise SolrError("searchd is shutting down", 503)
         return self.writer
 
+    def _run_indexer(self) -> None:
+        while True:
+            item = self._ops.get()
+            if item is None:
+                return
+            op, future = item
+            try:
+                with self.write_lock:
+                    result = op()
+            except BaseException as exc:  # pyo3 panics derive from BaseException
+                if future is not None:
+                    future.set_exception(exc)
+                else:
+                    log.exception("indexing failed")
+                    self._failure = f"{type(exc).__name__}: {exc}"
+            else:
+                if future is not None:
+                    future.set_result(result)
+
+    def _submit(self, op: Callable[[], Any], wait: bool = False) -> Any:
+        """Queue a write; with `wait`, block until it ran and return its result."""
+        if self.writer is None or not self._indexer.is_alive():
+            raise SolrError("searchd is shutting down", 503)
+        future: Future[Any] | None = Future() if wait else None
+        self._ops.put((op, future))
+        return future.result() if future is not None else None
+
     def add(self, docs: Iterable[Any]) -> int:
         now = now_millis()
         prepared = [self.builder.prepare(doc, now) for doc in docs]  # all checked first
-        with self.write_lock:
-            writer = self._writer()
-            built = [self.builder.build(item, self._seq + i + 1)
-                     for i, item in enumerate(prepared)]
-            self._seq += len(built)
-            for item, doc in zip(prepared, built):
-                writer.delete_documents_by_term(KEY, item.key)
-                writer.add_document(doc)
-            self.pending = self.pending or bool(prepared)
+        if not prepared:
+            return 0
+        with self._enqueue_lock:
+            first = self._seq + 1
+            self._seq += len(prepared)
+
+            def op() -> None:
+                writer = self._writer()
+                self.pending = True
+                for i, item in enumerate(prepared):
+                    doc = self.builder.build(item, first + i)
+                    writer.delete_documents_by_term(KEY, item.key)
+                    writer.add_document(doc)
+
+            self._submit(op)
         return len(prepared)
 
     def delete_ids(self, ids: Iterable[str]) -> None:
-        with self.write_lock:
+        keys = list(ids)
+        if not keys:
+            return
+
+        def op() -> None:
             writer = self._writer()
-            for doc_id in ids:
+            self.pending = True
+            for doc_id in keys:
                 writer.delete_documents_by_term(KEY, doc_id)
-                self.pending = True
+
+        with self._enqueue_lock:
+            self._submit(op)
 
     def delete_query(self, text: str) -> None:
         local, text = split_local_params(text)
         node = parse_lucene(text, op_and=local.get("q.op", "OR").upper() == "AND")
-        with self.write_lock:
+        options = Options(df=local.get("df"))
+        # Errors (a bad range, an unknown operator...) are raised here, before
+        # anything is queued; the query actually run is translated again by the
+        # indexer, after the writes queued before it have assigned their fields.
+        self.translator(self.searcher(), options).translate(node)
+
+        def op() -> None:
             writer = self._writer()
-            translator = self.translator(self.searcher(), Options(df=local.get("df")))
-            query = translator.translate(node)
-            if query is None:
-                return
-            writer.delete_documents_by_query(query)
-            self.pending = True
+            query = self.translator(self.searcher(), options).translate(node)
+            if query is not None:
+                self.pending = True
+                writer.delete_documents_by_query(query)
+
+        with self._enqueue_lock:
+            self._submit(op)
 
     def commit(self) -> None:
-        with self.write_lock:
-            writer = self._writer()
-            if not self.pending:
-                return  # an empty tantivy commit still costs an fsync round
+        """Apply and commit every write queued before this call; durable on return."""
+        self._submit(self._commit, wait=True)
+
+    def _commit(self) -> None:
+        """Runs on the indexer thread."""
+        writer = self._writer()
+        failure, self._failure = self._failure, None
+        if self.pending:  # an empty tantivy commit still costs an fsync round
             # The registry must be durable before a commit whose documents use it.
             self.registry.save()
             try:
@@ -169,18 +240,28 @@ class Engine:
                 # Nothing left to describe: free the slots for new field names.
                 self.registry.reset()
                 self.registry.save()
+        if failure is not None:
+            raise SolrError(f"an update since the last commit failed: {failure}", 500)
 
     def optimize(self) -> None:
         # tantivy merges segments in the background; a commit is what callers wait on.
         self.commit()
 
     def close(self) -> None:
+        """Finish queued writes, commit them, stop the indexer and the writer."""
+        if self._indexer.is_alive():
+            if self.writer is not None:
+                # Solr would replay queued and uncommitted writes from its transaction
+                # log; we commit them instead (a no-op when there are none).
+                try:
+                    self.commit()
+                except SolrError:
+                    log.exception("final commit failed")
+            self._ops.put(None)
+            self._indexer.join()
         with self.write_lock:
             if self.writer is None:
                 return
-            if self.pending:
-                # Solr would replay these from its transaction log; we commit instead.
-                self.commit()
             writer, self.writer = self.writer, None
             try:
                 writer.wait_merging_threads()
