@@ -88,14 +88,14 @@ def test_open_data_is_downloadable_conditional_data_is_requested(app: Any) -> No
 def test_catalog_pages_and_modified_since(app: Any, ckan_config: Any, monkeypatch: Any) -> None:
     monkeypatch.setitem(ckan_config, "ckanext.dcat.datasets_per_page", "2")
     org = CatalogOrganization()
-    names = {_dataset(org, t)["name"] for t in ("unconditional", "conditional", "not_open")}
+    ids = {_dataset(org, t)["id"] for t in ("unconditional", "conditional", "not_open")}
     seen: list[str] = []
     for page in (1, 2):
         g = _graph(app, f"/catalog.ttl?page={page}")
         assert violations(g) == []
-        seen += [str(o).rsplit("/", 1)[1] for o in g.objects(None, DCAT.landingPage)]
+        seen += [str(o).rsplit("/", 1)[1] for o in g.objects(None, DCAT.dataset)]
         assert ((None, HYDRA.nextPage, None) in g) is (page == 1)
-    assert sorted(seen) == sorted(names)
+    assert sorted(seen) == sorted(ids)
     g = _graph(app, "/catalog.ttl?modified_since=2999-01-01")
     assert list(g.subjects(RDF.type, DCAT.Dataset)) == []
     for suffix, fmt in (("rdf", "xml"), ("xml", "xml"), ("jsonld", "json-ld")):

@@ -19,6 +19,9 @@ RECORD_TEXT = ("sharing_type", "sharing_condition", "sharing_reason", "sharing_l
                "secrecy", "livelihood_priority")
 RECORD_LISTS = ("sharing_method", "formats", "related_resource_codes")
 CATALOG_RECORD_FIELDS = (*RECORD_TEXT, *RECORD_LISTS, "data_items")
+# our concept IRIs end with their code (terms.classification_uri, terms.division_uri)
+CLASSIFICATION_MARK = "/dcat/classification#"
+DIVISION_MARK = "/dcat/division/"
 _BY_URI = {
     "update_cycle": {uri: code for code, uri in dcat_map.FREQUENCY.items()},
     "open_type": {uri: code for code, uri in dcat_map.ACCESS_RIGHTS.items()},
@@ -38,8 +41,7 @@ def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
         _set(out, key, next((_BY_URI[key][str(o)] for o in g.objects(ref, predicate)
                              if str(o) in _BY_URI[key]), None))
     for theme in g.objects(ref, DCAT.theme):
-        if (theme, SKOS.notation, None) in g and "/dcat/classification#" in str(theme):
-            _set(out, "classification", str(g.value(theme, SKOS.notation)))
+        _set(out, "classification", _code(g, theme, CLASSIFICATION_MARK))
     rights = g.value(ref, DCT.rights)
     if rights is not None:
         _set(out, "open_reason", text(rights, RDFS.label))
@@ -53,7 +55,7 @@ def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
         _set(out, "provider", text(publisher, FOAF.name))
     place = g.value(ref, DCT.spatial)
     if place is not None:
-        _set(out, "division_code", text(place, SKOS.notation))
+        _set(out, "division_code", _code(g, place, DIVISION_MARK))
     period = g.value(ref, DCT.temporal)
     if period is not None:
         _set(out, "temporal_start", _date(g.value(period, DCAT.startDate)))
@@ -86,6 +88,15 @@ def _text_reader(g: Graph) -> Any:
         best = best or next((v for v in values if not v.language), values[0])
         return str(best)
     return text
+
+
+def _code(g: Graph, node: Node, mark: str) -> str | None:
+    """The code of a concept of our vocabularies: its notation, else the end of its IRI."""
+    iri = str(node)
+    if mark not in iri:
+        return None
+    notation = g.value(node, SKOS.notation)
+    return str(notation) if notation is not None else iri.rsplit(mark, 1)[1]
 
 
 def _date(value: Node | None) -> str | None:

@@ -47,18 +47,15 @@ Triple = tuple[Node, Node, Node]
 Add = Callable[[Triple], None]
 
 # Properties of a dataset this profile maps itself: whatever the base wrote for them goes.
-_REPLACED = frozenset({
+_REPLACED = (
     DCT.identifier, DCT.issued, DCT.modified, DCT.accrualPeriodicity, DCAT.theme,
-    DCT.accessRights, DCT.rights, DCT.spatial, DCT.language, DCT.license, DCAT.landingPage,
-    t.DCATAP.applicableLegislation,
-})
-# The base writes our Chinese text as plain literals: these get the language tag.
-_TAGGED = frozenset({DCT.title, DCT.description, DCAT.keyword, VCARD.fn})
+    DCT.spatial, DCT.license, t.DCATAP.applicableLegislation,
+)
+_STATEMENTS = (DCT.accessRights, DCT.rights)
 _DIST_REPLACED = frozenset({DCAT.accessURL, DCAT.downloadURL, DCAT.mediaType, DCT["format"]})
 
 _FREQUENCY = {code: URIRef(uri) for code, uri in dcat_map.FREQUENCY.items()}
 _ACCESS_RIGHTS = {code: URIRef(uri) for code, uri in dcat_map.ACCESS_RIGHTS.items()}
-_LANGUAGE_ZH = URIRef(t.LANGUAGE_ZH)
 
 
 @dataclass
@@ -68,6 +65,7 @@ class _Page:
     base: str
     described: set[URIRef] = field(default_factory=set)
     licences: dict[str, Node] = field(default_factory=dict)
+    publishers: dict[str, URIRef] = field(default_factory=dict)
     request_url: str | None = None
 
 
@@ -111,17 +109,13 @@ class GovOpenProfile(RDFProfile):
         d = dataset_dict
         out: list[Triple] = []
         add = out.append
-        card, distributions = self._take_over(dataset_ref, add)
+        self._take_over(dataset_ref, d, add)
         if d.get("resource_code"):
             add((dataset_ref, DCT.identifier, Literal(d["resource_code"])))
         if d.get("release_date"):
             add((dataset_ref, DCT.issued, _date(d["release_date"])))
         if d.get("data_update_date"):
             add((dataset_ref, DCT.modified, _date(d["data_update_date"])))
-        add((dataset_ref, DCT.language, self._typed(page, _LANGUAGE_ZH, DCT.LinguisticSystem, add)))
-        landing = URIRef(f"{page.base}/dataset/{d['name']}")
-        add((dataset_ref, DCAT.landingPage, landing))
-        add((landing, RDF.type, FOAF.Document))
         frequency = _FREQUENCY.get(d.get("update_cycle") or "")
         if frequency is not None:
             add((dataset_ref, DCT.accrualPeriodicity,
@@ -132,15 +126,18 @@ class GovOpenProfile(RDFProfile):
         if d.get("division_code"):
             add((dataset_ref, DCT.spatial, self._place(page, d["division_code"], add)))
         # temporal_start/_end: the base already writes dct:temporal with dcat:startDate
-        self._contact(dataset_ref, card, d, add)
+        self._contact(page, dataset_ref, d, add)
         self._licence(page, dataset_ref, d, add)
         record = _catalog_record(d)
         if record is not None:
             add((dataset_ref, t.GOV.catalogFields, record))
-        for resource in d.get("resources") or []:
-            dist = distributions.get(resource.get("id"))
-            if dist is not None:
-                self._distribution(page, dist, d, resource, add)
+        if d.get("resources"):
+            distributions = {str(o).rsplit("/", 1)[-1]: o
+                             for o in g.objects(dataset_ref, DCAT.distribution)}
+            for resource in d["resources"]:
+                dist = distributions.get(resource.get("id"))
+                if dist is not None:
+                    self._distribution(page, dist, d, resource, add)
         g.addN((s, p, o, g) for s, p, o in out)
 
     def graph_from_catalog(self, catalog_dict: dict[str, Any] | None, catalog_ref: Node) -> None:
@@ -176,30 +173,27 @@ class GovOpenProfile(RDFProfile):
 
     # Pieces -----------------------------------------------------------------
 
-    def _take_over(self, ref: Node, add: Add,
-                   ) -> tuple[Node | None, dict[str, Node]]:
-        """One pass over what the base wrote for the dataset: drop the properties we map,
-        tag its Chinese text. Returns the contact card and the distributions by id."""
+    def _take_over(self, ref: Node, d: dict[str, Any], add: Add) -> None:
+        """Drop what the base wrote for the properties we map, tag its Chinese text.
+
+        By exact triple where the base's value is known from the dict: a scan of the
+        dataset's triples costs more than all of these removals.
+        """
         g = self.g
-        card = None
-        distributions: dict[str, Node] = {}
-        old: list[Triple] = []
-        for p, o in g.predicate_objects(ref):
-            if p in _REPLACED:
-                old.append((ref, p, o))
-                if isinstance(o, BNode):  # e.g. a rights statement of the base's own
-                    old.extend(g.triples((o, None, None)))
-            elif p in _TAGGED:
-                if _plain(o):
-                    old.append((ref, p, o))
-                    add((ref, p, _zh(str(o))))
-            elif p == DCAT.contactPoint:
-                card = o
-            elif p == DCAT.distribution:
-                distributions[str(o).rsplit("/", 1)[-1]] = o
-        for triple in old:
-            g.remove(triple)
-        return card, distributions
+        for predicate in _REPLACED:
+            g.remove((ref, predicate, None))
+        for predicate in _STATEMENTS:  # the base's own rights statements are blank nodes
+            for old in list(g.objects(ref, predicate)):
+                g.remove((ref, predicate, old))
+                if isinstance(old, BNode):
+                    g.remove((old, None, None))
+        if "title_translated" not in d:
+            self._tag(ref, DCT.title, d.get("title"), add)
+        if "notes_translated" not in d:
+            self._tag(ref, DCT.description, d.get("notes"), add)
+        if "tags_translated" not in d:
+            for tag in d.get("tags") or []:
+                self._tag(ref, DCAT.keyword, tag.get("name"), add)
 
     def _retag(self, subject: Node, predicates: tuple[URIRef, ...]) -> None:
         for predicate in predicates:
@@ -236,7 +230,6 @@ class GovOpenProfile(RDFProfile):
             page.described.add(concept)
             add((concept, RDF.type, SKOS.Concept))
             add((concept, SKOS.inScheme, URIRef(t.classification_scheme(page.base))))
-            add((concept, SKOS.notation, Literal(term.code)))
             add((concept, SKOS.prefLabel, _zh(term.zh)))
             add((concept, SKOS.prefLabel, Literal(term.en, lang=t.EN_TAG)))
 
@@ -266,22 +259,26 @@ class GovOpenProfile(RDFProfile):
                 page.described.add(law)
                 add((law, RDF.type, t.ELI.LegalResource))
                 add((law, t.ELI.title, _zh(basis)))
-                add((law, RDFS.label, _zh(basis)))
 
-    def _publisher(self, page: _Page, ref: Node, d: dict[str, Any],
-                   add: Add) -> None:
+    def _publisher(self, page: _Page, ref: Node, d: dict[str, Any], add: Add) -> None:
         org = self._organization(d)
         if org is None:
             return
-        # the base's own publisher node when it wrote one (same IRI), with its plain name
-        uri = publisher_uri_organization_fallback(d) if d.get("organization") else None
-        publisher = URIRef(uri or f"{page.base}/organization/{org['id']}")
-        if org.get("title"):
-            self.g.remove((publisher, FOAF.name, Literal(org["title"])))
-        add((ref, DCT.publisher, publisher))
-        if publisher in page.described:
-            return
-        page.described.add(publisher)
+        g = self.g
+        publisher = page.publishers.get(org["id"])
+        if publisher is None:
+            # the base's node for the organization when it wrote one (same IRI)
+            uri = publisher_uri_organization_fallback(d) if d.get("organization") else None
+            publisher = page.publishers[org["id"]] = URIRef(
+                uri or f"{page.base}/organization/{org['id']}")
+            self._describe_publisher(page, publisher, org, d, add)
+        if org.get("title"):  # the base writes it again, untagged, for every dataset
+            g.remove((publisher, FOAF.name, Literal(org["title"])))
+        if (ref, DCT.publisher, publisher) not in g:
+            add((ref, DCT.publisher, publisher))
+
+    def _describe_publisher(self, page: _Page, publisher: URIRef, org: dict[str, Any],
+                            d: dict[str, Any], add: Add) -> None:
         add((publisher, RDF.type, FOAF.Agent))
         add((publisher, RDF.type, FOAF.Organization))
         add((publisher, FOAF.name, _zh(org["title"])))
@@ -314,21 +311,27 @@ class GovOpenProfile(RDFProfile):
         if place not in page.described:
             page.described.add(place)
             add((place, RDF.type, DCT.Location))
-            add((place, SKOS.notation, Literal(code)))
             name = division_name(code)
             if name:
                 add((place, SKOS.prefLabel, _zh(name)))
         return place
 
-    def _contact(self, ref: Node, card: Node | None, d: dict[str, Any],
-                 add: Add) -> None:
-        if card is None:  # the base writes one from contact_name/_email
+    def _contact(self, page: _Page, ref: Node, d: dict[str, Any], add: Add) -> None:
+        g = self.g
+        card = g.value(ref, DCAT.contactPoint)  # the base's, from contact_name/_email
+        if card is None:
             if not d.get("contact_phone"):
                 return
             card = BNode()
             add((ref, DCAT.contactPoint, card))
-        add((card, RDF.type, VCARD.Kind))
-        self._tag(card, VCARD.fn, d.get("contact_name"), add)
+            add((card, RDF.type, VCARD.Kind))
+        elif VCARD.Organization not in page.described:
+            # DCAT-AP wants a vcard:Kind, the base writes a vcard:Organization: one true
+            # statement of the vCard ontology instead of a second class on every card
+            page.described.add(VCARD.Organization)
+            add((VCARD.Organization, RDFS.subClassOf, VCARD.Kind))
+        self._tag(card, VCARD.fn,
+                  d.get("contact_name") or d.get("maintainer") or d.get("author"), add)
         if d.get("contact_phone"):
             add((card, VCARD.hasTelephone, URIRef(t.tel_uri(d["contact_phone"]))))
 
