@@ -133,10 +133,6 @@ def name_cue(engine: dict[str, str], token: str) -> tuple[str, str]:
     return pattern, ("${1}" if engine is RUST else "\\g<1>") + _literal(token, engine)
 
 
-# The same without the capture group: finds the cells name_cue() changes, on the fast path.
-NAME_CUE_ANY = render(r"(?:" + NAME_CUES + r")[:：]?{HAN}{2,3}", RUST)
-
-
 # Cheap prefilter: a cell without any of these cannot match the freetext() pattern, not
 # even after its full-width digits are translated (so only candidates need translating).
 _DFW = "[0-9" + FULLWIDTH_DIGITS[0] + "-" + FULLWIDTH_DIGITS[-1] + "]"
