@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import secrets
 import shutil
 import statistics
@@ -86,6 +87,16 @@ def _latencies(url: str, repeat: int) -> tuple[float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1]
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def _peak_rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
@@ -119,9 +130,15 @@ def bench(size: int, repeat: int) -> None:
             print(f"[{size}] generated {size} datasets in {time.perf_counter() - t:.0f}s", flush=True)
 
             t = time.perf_counter()
+            ckan_cpu = _children_cpu()
+            searchd_cpu = _cpu_seconds(searchd.proc.pid)
             stack.ckan(ini, "search-index", "rebuild")
             took = time.perf_counter() - t
-            print(f"[{size}] search-index rebuild: {took:.0f}s, {size / took:.0f} datasets/s", flush=True)
+            ckan_cpu = (_children_cpu() - ckan_cpu) / size * 1000
+            searchd_cpu = (_cpu_seconds(searchd.proc.pid) - searchd_cpu) / size * 1000
+            print(f"[{size}] search-index rebuild: {took:.0f}s, {size / took:.0f} datasets/s "
+                  f"(CPU per dataset: ckan {ckan_cpu:.1f} ms, searchd {searchd_cpu:.1f} ms)",
+                  flush=True)
 
             for name, spec in QUERIES.items():
                 url = urls["solr_url"] + "/select?" + urllib.parse.urlencode(

@@ -2,7 +2,7 @@
 
     python tools/stack.py run            # make run: services + web + worker, demo data
     python tools/stack.py test [ARGS]    # make test: isolated services, pytest ARGS
-    python tools/stack.py compat [ARGS]  # make test-compat: CKAN's own search tests
+    python tools/stack.py compat [ARGS]  # make test-compat: CKAN's own search tests, ckanext-dcat's endpoint tests
     python tools/stack.py ckan ARGS      # make ckan: a CKAN command on var/ckan.ini
 
 Errors a person can fix are printed as one line and exit non-zero.
@@ -217,7 +217,7 @@ def _ensure_admin(ini: Path, password: str) -> None:
 
 
 def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
-                pytest_args: list[str], extra: str = "") -> int:
+                pytest_args: list[str], extra: str = "", unset: tuple[str, ...] = ()) -> int:
     _check_libmagic()
     base = Path(tempfile.mkdtemp(prefix="govopen-test-"))
     os.chmod(base, 0o755)
@@ -233,6 +233,10 @@ def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
                 site_id="test.ckan.net", storage_path=str(base / "storage"), plugins=plugins,
                 locale_default=locale, log_level="WARNING", extra=TEST_SETTINGS + extra, **urls,
             )
+            if unset:  # back to the option's declared default
+                ini.write_text("".join(
+                    line for line in ini.read_text().splitlines(keepends=True)
+                    if line.partition("=")[0].strip() not in unset))
             ckan(ini, "db", "init")
             env = {**os.environ, "GOVOPEN_TEST_BASE": str(base), "CKAN_INI": str(ini)}
             cmd = [str(BIN / "python"), "-m", "pytest", f"--ckan-ini={ini}", *pytest_args]
@@ -271,17 +275,31 @@ COMPAT_TESTS = [
 ]
 
 
+# ckanext-dcat's own tests of the endpoints that page through search results
+# (/catalog.*, content negotiation), with its default profiles.
+DCAT_COMPAT_TESTS = [
+    "ckanext/dcat/tests/test_blueprints.py::TestEndpoints",
+    "ckanext/dcat/tests/test_blueprints.py::TestAcceptHeader",
+]
+
+
 def cmd_compat(args: argparse.Namespace) -> int:
     site = Path(subprocess.check_output(
         [str(BIN / "python"), "-c", "import ckan, os; print(os.path.dirname(os.path.dirname(ckan.__file__)))"],
         text=True).strip())
     _supply_missing_schema_files(site)
     targets = list(args.pytest_args)
-    if not any(not a.startswith("-") for a in targets):
-        targets += [str(site / t) for t in COMPAT_TESTS]
+    chosen = any(not a.startswith("-") for a in targets)
     args.cwd = site
     config = ["-c", str(ROOT / "tests" / "compat" / "pytest.ini"), f"--rootdir={site}"]
-    return _test_stack(args, plugins="", locale="en", pytest_args=[*config, *targets])
+    if chosen:
+        return _test_stack(args, plugins="", locale="en", pytest_args=[*config, *targets])
+    rc = _test_stack(args, plugins="", locale="en",
+                     pytest_args=[*config, *targets, *(str(site / t) for t in COMPAT_TESTS)])
+    rc_dcat = _test_stack(args, plugins="dcat", locale="en", unset=("ckanext.dcat.rdf.profiles",),
+                          pytest_args=[*config, *targets,
+                                       *(str(site / t) for t in DCAT_COMPAT_TESTS)])
+    return rc or rc_dcat
 
 
 def _supply_missing_schema_files(site: Path) -> None:
