@@ -78,6 +78,23 @@ def test_the_worker_masks_by_the_merged_policy_and_the_report_names_it(
     assert flow["resources"][0]["policy_version"] == expected
 
 
+def test_changing_an_override_is_audited(agency) -> None:  # type: ignore[no-untyped-def]
+    from ckan.tests import factories
+
+    _set_override(agency, OVERRIDE)
+    _set_override(agency, OVERRIDE)  # unchanged: no entry
+    _set_override(agency, "")
+    admin = factories.Sysadmin()
+    entries = [e for e in call_action("govopen_audit_list", {"user": admin["name"]})["results"]
+               if e["action"] == "policy_override_changed"]
+    label = org_policy.digest(yaml.safe_load(OVERRIDE))
+    assert [(e["actor"], e["detail"]["before"], e["detail"]["after"])
+            for e in reversed(entries)] == [(agency.reviewer["name"], None, label),
+                                            (agency.reviewer["name"], label, None)]
+    assert entries[-1]["detail"]["override"] == OVERRIDE.strip()
+    assert entries[0]["detail"]["organization"] == agency.org["name"]
+
+
 def test_files_of_other_organizations_keep_the_shipped_policy(agency, run_worker) -> None:  # type: ignore[no-untyped-def]
     from .conftest import Agency
 

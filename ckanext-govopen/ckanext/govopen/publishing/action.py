@@ -12,6 +12,7 @@ from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.govopen.publishing import gate, hooks, jobs, schema, status, texts
+from ckanext.govopen.publishing import policy as org_policy
 from ckanext.govopen.publishing.model import (
     APPROVED,
     DRAFT,
@@ -351,3 +352,44 @@ def dataset_purge(next_action: Any, context: Context, data_dict: DataDict) -> An
         status.audit(user, "purge", package_id=package_id, resources=sorted(resource_ids))
     model.Session.commit()
     return result
+
+
+def _override_text(id_or_name: str | None) -> str:
+    group = model.Group.get(id_or_name) if id_or_name else None
+    return (group.extras.get(org_policy.FIELD) or "") if group is not None else ""
+
+
+@tk.chained_action
+def organization_update(next_action: Any, context: Context, data_dict: DataDict) -> Any:
+    """A change of an organization's desensitization policy override is audited."""
+    before = _override_text(data_dict.get("id") or data_dict.get("name"))
+    result = next_action(context, data_dict)
+    _audit_override(context, result, before)
+    return result
+
+
+@tk.chained_action
+def organization_create(next_action: Any, context: Context, data_dict: DataDict) -> Any:
+    result = next_action(context, data_dict)
+    _audit_override(context, result, "")
+    return result
+
+
+def _audit_override(context: Context, result: Any, before: str) -> None:
+    if not isinstance(result, dict) or not result.get("id"):
+        return
+    after = _override_text(result["id"])
+    if after == before:
+        return
+    status.audit(_user(context), "policy_override_changed", organization=result.get("name"),
+                 override=after or None, before=_digest_of(before), after=_digest_of(after))
+    model.Session.commit()
+
+
+def _digest_of(text: str) -> str | None:
+    """The digest reports name the override by (None when there is none or it is unusable)."""
+    try:
+        override = org_policy.parse(text)
+    except org_policy.OverrideError:
+        return None
+    return org_policy.digest(override) if override else None
