@@ -13,9 +13,9 @@ def _local(module: types.ModuleType) -> dict[str, Any]:
 
 def actions() -> dict[str, Any]:
     from ckanext.govopen.logic import action as shared
-    from ckanext.govopen.publishing import action
+    from ckanext.govopen.publishing import action, chained
 
-    return {**_local(shared), **_local(action)}
+    return {**_local(shared), **_local(action), **_local(chained)}
 
 
 def auth_functions() -> dict[str, Any]:
