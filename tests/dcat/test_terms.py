@@ -5,7 +5,8 @@ from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.catalog.classification import CLASSIFICATION
 from ckanext.govopen.dcat import terms as t
 from ckanext.govopen.dcat.vocabulary import classification_graph, eu_vocabulary_graph
-from rdflib import URIRef
+from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 from rdflib.namespace import SKOS
 
 from tests.dcat.shacl_check import violations
@@ -54,3 +55,29 @@ def test_every_eu_concept_we_write_is_in_the_offline_vocabulary() -> None:
     for uri in used:
         assert (URIRef(uri), SKOS.inScheme, URIRef(t.scheme_of(uri))) in g or \
             (URIRef(uri), SKOS.inScheme, URIRef(t.PUBLISHER_TYPE_SCHEME)) in g, uri
+
+
+def test_one_rights_statement_per_reason_and_condition() -> None:
+    reason, condition = "含个人信息", "仅限科研用途"
+    assert t.rights_uri(BASE, reason, condition) == t.rights_uri(BASE, f"{reason} ", condition)
+    assert t.rights_uri(BASE, reason, condition) != t.rights_uri(BASE, reason, "")
+    assert t.rights_uri(BASE, reason, "") != t.rights_uri(BASE, "", reason)
+
+
+def test_prefixed_turtle_reads_back_the_same_iris() -> None:
+    iris = [
+        f"{BASE}/dataset/9f8db401-46fe-514d-b7d1-fef1d7656b11", f"{BASE}/dataset/scale-000001",
+        f"{BASE}/dataset/9f8db401/resource/1b2c", f"{BASE}/organization/b8d461e0",
+        t.classification_uri(BASE, "106001"), t.classification_scheme(BASE),
+        t.division_uri(BASE, "140100"), t.legislation_uri(BASE, "《数据安全法》"),
+        t.rights_uri(BASE, "含个人信息", ""), t.tel_uri("0351-1234567"), t.tel_uri("13800138000"),
+        *dcat_map.FREQUENCY.values(), *t.PUBLISHER_TYPE.values(),
+    ]
+    g = Graph()
+    for prefix, namespace in t.prefixes(BASE).items():
+        g.bind(prefix, namespace)
+    for i, iri in enumerate(iris):
+        g.add((URIRef(f"{BASE}/s{i}"), SKOS.related, URIRef(iri)))
+    text = g.serialize(format="turtle")
+    assert "tel-cn:351-1234567" in text and "division:140100" in text  # as qnames
+    assert isomorphic(Graph().parse(data=text, format="turtle"), g)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rdflib import RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCAT, FOAF, SKOS
 from rdflib.namespace import DCTERMS as DCT
 from rdflib.term import Node
@@ -13,7 +13,7 @@ from rdflib.term import Node
 from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.dcat import terms as t
 
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+VCARD = t.VCARD
 # the catalog fields DCAT-AP has no property for: one JSON object, gov:catalogFields
 RECORD_TEXT = ("sharing_type", "sharing_condition", "sharing_reason", "sharing_legal_basis",
                "secrecy", "livelihood_priority")

@@ -19,13 +19,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from rdflib import Namespace
+from rdflib import RDFS, Namespace
 
 from ckanext.govopen.catalog import dcat_map
 
 GOV = Namespace("https://w3id.org/govopen/catalog#")
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 DCATAP = Namespace("http://data.europa.eu/r5r/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+RDFS_RESOURCE, RDFS_SUBCLASS_OF = RDFS.Resource, RDFS.subClassOf
 EU = dcat_map.EU
 
 ZH_TAG = "zh-Hans"
@@ -33,6 +35,7 @@ EN_TAG = "en"
 
 LANGUAGE_ZH = EU + "language/ZHO"
 LANGUAGE_EN = EU + "language/ENG"
+TEL_CN = "tel:+86-"
 
 PUBLISHER_TYPE_SCHEME = "http://purl.org/adms/publishertype/1.0"
 PUBLISHER_TYPE = {
@@ -137,7 +140,7 @@ def prefixes(base: str) -> dict[str, str]:
         "dataset": f"{base}/dataset/", "organization": f"{base}/organization/",
         "classification": classification_scheme(base) + "#",
         "division": f"{base}/dcat/division/", "legislation": f"{base}/dcat/legislation/",
-        "rights": f"{base}/dcat/rights/",
+        "rights": f"{base}/dcat/rights/", "tel-cn": TEL_CN,
         **{f"eu-{name}": f"{EU}{name}/" for name in EU_SCHEME_TITLES},
         "publisher-type": PUBLISHER_TYPE_SCHEME.rsplit("/", 1)[0] + "/",
         "licence-type": LICENCE_TYPE_SCHEME.rsplit("/", 1)[0] + "/",
@@ -149,7 +152,7 @@ def tel_uri(phone: str) -> str:
     number = phone.strip()
     if number.startswith("+"):
         return "tel:" + number.replace(" ", "-")
-    return "tel:+86-" + number.removeprefix("0").replace(" ", "-")
+    return TEL_CN + number.removeprefix("0").replace(" ", "-")
 
 
 def phone_of(uri: str) -> str:
