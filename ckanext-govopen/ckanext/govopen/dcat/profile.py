@@ -48,6 +48,8 @@ _RIGHTS, _SPATIAL, _LICENSE, _PUBLISHER = DCT.rights, DCT.spatial, DCT.license, 
 _LEGISLATION, _CATALOG_FIELDS = t.DCATAP.applicableLegislation, t.GOV.catalogFields
 _CONTACT, _FN, _TELEPHONE = DCAT.contactPoint, VCARD.fn, VCARD.hasTelephone
 _FOAF_NAME = FOAF.name
+_FREQUENCY_C, _CONCEPT_C, _RIGHTS_C = DCT.Frequency, SKOS.Concept, DCT.RightsStatement
+_VCARD_ORGANIZATION = VCARD.Organization
 
 # Properties of a dataset this profile maps itself: whatever the base wrote for them goes.
 _REPLACED = (_IDENTIFIER, _ISSUED, _MODIFIED, _FREQUENCY_P, _THEME, _SPATIAL, _LICENSE,
@@ -76,7 +78,7 @@ class GovOpenProfile(RDFProfile):
 
     def graph_from_dataset(self, dataset_dict: dict[str, Any], dataset_ref: Node) -> None:
         g = self.g
-        page = page_of(g, catalog_uri())
+        page = page_of(g, catalog_uri)
         d, ref = dataset_dict, dataset_ref
         out: list[Triple] = []
         add = out.append
@@ -89,12 +91,12 @@ class GovOpenProfile(RDFProfile):
             add((ref, _MODIFIED, _date(d["data_update_date"])))
         frequency = _FREQUENCY.get(d.get("update_cycle") or "")
         if frequency is not None:
-            add((ref, _FREQUENCY_P, page.typed(frequency, DCT.Frequency, add)))
+            add((ref, _FREQUENCY_P, page.typed(frequency, _FREQUENCY_C, add)))
         term = CLASSIFICATION.get(d.get("classification") or "")
         if term is not None:
             theme = _eu_theme(term.code)
             if theme is not None:
-                add((ref, _THEME, page.typed(theme, SKOS.Concept, add)))
+                add((ref, _THEME, page.typed(theme, _CONCEPT_C, add)))
             add((ref, _THEME, page.concept(term, add)))
         self._access(page, ref, d, add)
         self._publisher(page, ref, d, add)
@@ -122,7 +124,7 @@ class GovOpenProfile(RDFProfile):
 
     def graph_from_catalog(self, catalog_dict: dict[str, Any] | None, catalog_ref: Node) -> None:
         g = self.g
-        page = page_of(g, catalog_uri())
+        page = page_of(g, catalog_uri)
         add = g.add
         for predicate in (_TITLE, _DESCRIPTION):  # the base's plain literals of our text
             for value in list(g.objects(catalog_ref, predicate)):
@@ -192,7 +194,7 @@ class GovOpenProfile(RDFProfile):
         """Open type → EU access right; reason → rights label; legal basis → legislation."""
         right = _ACCESS_RIGHTS.get(d.get("open_type") or "")
         if right is not None:
-            add((ref, _ACCESS_RIGHTS_P, page.typed(right, DCT.RightsStatement, add)))
+            add((ref, _ACCESS_RIGHTS_P, page.typed(right, _RIGHTS_C, add)))
         reason, condition = d.get("open_reason"), d.get("open_condition")
         if reason or condition:
             add((ref, _RIGHTS, page.rights(reason or "", condition or "", add)))
@@ -240,11 +242,11 @@ class GovOpenProfile(RDFProfile):
             card = BNode()
             add((ref, _CONTACT, card))
             add((card, A, VCARD.Kind))
-        elif VCARD.Organization not in page.described:
+        elif _VCARD_ORGANIZATION not in page.described:
             # DCAT-AP wants a vcard:Kind, the base writes a vcard:Organization: one true
             # statement of the vCard ontology instead of a second class on every card
-            page.described.add(VCARD.Organization)
-            add((VCARD.Organization, t.RDFS_SUBCLASS_OF, VCARD.Kind))
+            page.described.add(_VCARD_ORGANIZATION)
+            add((_VCARD_ORGANIZATION, t.RDFS_SUBCLASS_OF, VCARD.Kind))
         self._tag(card, _FN, d.get("contact_name") or d.get("maintainer") or d.get("author"),
                   add, recurring=True)
         if d.get("contact_phone"):

@@ -133,10 +133,11 @@ class Page:
 _PAGES: weakref.WeakKeyDictionary[Graph, Page] = weakref.WeakKeyDictionary()
 
 
-def page_of(g: Graph, base: str) -> Page:
+def page_of(g: Graph, base: Callable[[], str]) -> Page:
+    """What `g` holds; `base` gives the portal's IRI the first time."""
     page = _PAGES.get(g)
     if page is None:
-        page = _PAGES[g] = Page(base.rstrip("/"))
+        page = _PAGES[g] = Page(base().rstrip("/"))
         # rdflib remembers the qname of an IRI only when its namespace has a prefix and
         # splits an unprefixed IRI again every time it writes it: a prefix for every
         # namespace we write keeps the Turtle short and its serialization fast.
