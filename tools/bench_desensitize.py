@@ -245,6 +245,9 @@ def run(src: Path, repeat: int) -> dict[str, float]:
     walls: list[float] = []
     cpus: list[float] = []
     for _ in range(repeat):
+        # Each job writes a new file, as the portal's first run of a resource does;
+        # the previous run's output would otherwise be freed inside the timed rename.
+        dst.unlink(missing_ok=True)
         out = subprocess.run(
             [sys.executable, __file__, "--child", str(src), str(dst)],
             check=True,
