@@ -1,5 +1,6 @@
-"""make bench-dcat: DCAT catalog feed speed, our ``govopen`` profile against the plain
-DCAT-AP 3 profile of ckanext-dcat, on the same generated catalog in one run.
+"""make bench-dcat: DCAT catalog feed speed, our deployed profile chain (what
+config/ckan.ini.tmpl configures) against the plain DCAT-AP 3 profile of ckanext-dcat,
+on the same generated catalog in one run.
 
 Starts isolated services in a temporary directory, loads N light datasets (seed scale
 mode), serves CKAN through gunicorn and, for each profile chain (``?profiles=`` of
@@ -33,8 +34,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import services as svc
 import stack
 
-CHAINS = {"euro_dcat_ap_3": "euro_dcat_ap_3", "govopen": "euro_dcat_ap_3,govopen"}
+TEMPLATE = stack.ROOT / "config" / "ckan.ini.tmpl"
 _NEXT = re.compile(rb'hydra:nextPage "([^"]+)"')
+
+
+def _deployed_chain() -> str:
+    """The profiles the portal serves, as ``?profiles=`` takes them."""
+    for line in TEMPLATE.read_text().splitlines():
+        key, sep, value = line.partition("=")
+        if sep and key.strip() == "ckanext.dcat.rdf.profiles":
+            return ",".join(value.split())
+    raise svc.StackError(f"no ckanext.dcat.rdf.profiles in {TEMPLATE}")
+
+
+CHAINS = {"euro_dcat_ap_3": "euro_dcat_ap_3", "govopen": _deployed_chain()}
 
 
 class _Worker:
@@ -115,8 +128,8 @@ def bench(size: int, repeat: int, walks: int) -> None:
             t = time.perf_counter()
             subprocess.run([sys.executable, "-m", "seed", "-c", str(ini), "--scale", str(size)],
                            cwd=stack.ROOT, check=True, stdout=subprocess.DEVNULL)
-            print(f"[{size}] generated {size} datasets in {time.perf_counter() - t:.0f}s",
-                  flush=True)
+            print(f"[{size}] generated {size} datasets in {time.perf_counter() - t:.0f}s; "
+                  f"govopen = ?profiles={CHAINS['govopen']}", flush=True)
             proc = svc.spawn("web", [str(stack.BIN / "gunicorn"), "--workers", "1",
                                      "--timeout", "600", "--bind", f"127.0.0.1:{port}",
                                      "--chdir", str(stack.ROOT / "config"), "wsgi:application"],

@@ -1,14 +1,14 @@
-"""The ``govopen`` RDF profile: our catalog fields on top of ckanext-dcat's DCAT-AP 3.
+"""The ``govopen`` RDF profile: ckanext-dcat's DCAT-AP 3 with our catalog fields.
 
-Configure it after the base profile (``ckanext.dcat.rdf.profiles = euro_dcat_ap_3
-govopen``): the base writes the generic triples, this profile replaces those that do not
-fit our data or DCAT-AP 3 (plain literals where IRIs are required, resource URLs of data
-that is not open) and adds the catalog fields. ``parse_dataset`` reads them back
-(:mod:`ckanext.govopen.dcat.parse`). Publishers, concepts, places, licences and legal
-texts are described once per graph (:mod:`ckanext.govopen.dcat.shared`).
-
-It runs for every dataset of every catalog page, after the base: it costs what it
-adds and removes, so it removes by exact triple and adds in one batch.
+A subclass of the DCAT-AP 3 profile, configured alone (``ckanext.dcat.rdf.profiles =
+govopen govopen_provenance``). The base steps write the generic triples of a view of the
+dataset without the fields this profile maps (text in Chinese, identifier, dates,
+publisher, contact, distribution titles, formats and URLs); this profile then writes
+those, language-tagged and in the shapes DCAT-AP 3 wants, once: nothing is written to be
+removed again. ``parse_dataset`` runs the base parse, then reads our fields back
+(:mod:`ckanext.govopen.dcat.parse`), so plain DCAT-AP 3 from other portals still
+harvests. Publishers, concepts, places, licences and legal texts are described once per
+graph (:mod:`ckanext.govopen.dcat.shared`).
 """
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ from rdflib.namespace import DCAT, FOAF, SKOS, XSD
 from rdflib.namespace import DCTERMS as DCT
 from rdflib.term import Node
 
-from ckanext.dcat.profiles import RDFProfile
+from ckanext.dcat.profiles.base import CleanedURIRef, RDFProfile
+from ckanext.dcat.profiles.euro_dcat_ap_3 import EuropeanDCATAP3Profile
 from ckanext.dcat.utils import catalog_uri, publisher_uri_organization_fallback
 from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.catalog.classification import CLASSIFICATION
@@ -46,43 +47,56 @@ _IDENTIFIER, _ISSUED, _MODIFIED = DCT.identifier, DCT.issued, DCT.modified
 _FREQUENCY_P, _THEME, _ACCESS_RIGHTS_P = DCT.accrualPeriodicity, DCAT.theme, DCT.accessRights
 _RIGHTS, _SPATIAL, _LICENSE, _PUBLISHER = DCT.rights, DCT.spatial, DCT.license, DCT.publisher
 _LEGISLATION, _CATALOG_FIELDS = t.DCATAP.applicableLegislation, t.GOV.catalogFields
-_CONTACT, _FN, _TELEPHONE = DCAT.contactPoint, VCARD.fn, VCARD.hasTelephone
-_FOAF_NAME = FOAF.name
+_CONTACT, _FN, _TELEPHONE, _EMAIL = (DCAT.contactPoint, VCARD.fn, VCARD.hasTelephone,
+                                     VCARD.hasEmail)
 _FREQUENCY_C, _CONCEPT_C, _RIGHTS_C = DCT.Frequency, SKOS.Concept, DCT.RightsStatement
 _VCARD_ORGANIZATION = VCARD.Organization
+_ACCESS_URL, _DOWNLOAD_URL, _MEDIA_TYPE, _FORMAT = (DCAT.accessURL, DCAT.downloadURL,
+                                                    DCAT.mediaType, DCT["format"])
 
-# Properties of a dataset this profile maps itself: whatever the base wrote for them goes.
-_REPLACED = (_IDENTIFIER, _ISSUED, _MODIFIED, _FREQUENCY_P, _THEME, _SPATIAL, _LICENSE,
-             _LEGISLATION)
-_STATEMENTS = (_ACCESS_RIGHTS_P, _RIGHTS)  # the base writes blank-node statements
-_DIST_REPLACED = frozenset({DCAT.accessURL, DCAT.downloadURL, DCAT.mediaType, DCT["format"]})
+# What the base steps must not see: the fields this profile writes itself (a value of
+# None hides an extra of the same name too). The base would write the dataset's id as
+# its identifier, parse metadata_created/_modified as its dates, the organization as an
+# untagged publisher and the maintainer as an untagged contact.
+_HIDDEN = dict.fromkeys((
+    "identifier", "guid", "id", "issued", "modified", "metadata_created",
+    "metadata_modified", "frequency", "theme", "access_rights", "applicable_legislation",
+    "spatial", "spatial_text", "organization", "publisher_uri", "publisher_name",
+    "contact_uri", "contact_name", "contact_email", "maintainer", "maintainer_email",
+    "author", "author_email",
+))
+_HIDDEN_TEXT = ("title", "notes")
+_RESOURCE_HIDDEN = dict.fromkeys(("format", "mimetype", "url", "access_url", "download_url"))
+_RESOURCE_TEXT = ("name", "description")
 
 _FREQUENCY = {code: URIRef(uri) for code, uri in dcat_map.FREQUENCY.items()}
 _ACCESS_RIGHTS = {code: URIRef(uri) for code, uri in dcat_map.ACCESS_RIGHTS.items()}
 
 
-class GovOpenProfile(RDFProfile):
+class GovOpenProfile(EuropeanDCATAP3Profile):
     """DCAT-AP 3 with the GB/T 21063 catalog fields of a Chinese open-data portal."""
 
     def __init__(self, graph: Any, dataset_type: str = "dataset",
                  compatibility_mode: bool = False) -> None:
-        # The base constructor asks scheming for the dataset schema on every dataset of a
-        # catalog page; this profile reads none of it, and the lookup cost as much as all
-        # of its triples.
+        # The base constructor asks scheming for the dataset schema, and the serializer
+        # makes a profile for every dataset of a catalog page: the lookup cost as much as
+        # all of our triples, and no step that writes a graph reads it. Parsing does.
         self.g = graph
         self.compatibility_mode = compatibility_mode
+        self._dataset_type = dataset_type
         self._default_lang = tk.config.get("ckan.locale_default", "en")
         self._default_locale_lang = None
 
     # Graph ------------------------------------------------------------------
 
     def graph_from_dataset(self, dataset_dict: dict[str, Any], dataset_ref: Node) -> None:
+        d, ref = dataset_dict, dataset_ref
+        super().graph_from_dataset(_base_view(d), ref)
         g = self.g
         page = page_of(g, catalog_uri)
-        d, ref = dataset_dict, dataset_ref
         out: list[Triple] = []
         add = out.append
-        self._take_over(ref, d, add)
+        self._text(ref, d, add)
         if d.get("resource_code"):
             add((ref, _IDENTIFIER, Literal(d["resource_code"])))
         if d.get("release_date"):
@@ -102,7 +116,7 @@ class GovOpenProfile(RDFProfile):
         self._publisher(page, ref, d, add)
         if d.get("division_code"):
             add((ref, _SPATIAL, page.place(d["division_code"], add)))
-        # temporal_start/_end: the base already writes dct:temporal with dcat:startDate
+        # temporal_start/_end: the base writes dct:temporal with dcat:startDate
         self._contact(page, ref, d, add)
         if d.get("license_id"):
             add((ref, _LICENSE, page.licence(g, d, add)))
@@ -123,21 +137,25 @@ class GovOpenProfile(RDFProfile):
             store.add(triple, g)
 
     def graph_from_catalog(self, catalog_dict: dict[str, Any] | None, catalog_ref: Node) -> None:
+        catalog = dict(catalog_dict or {})
+        title = catalog.get("title", tk.config.get("ckan.site_title"))
+        description = catalog.get("description", tk.config.get("ckan.site_description"))
+        # the base writes the rest (its modified date); ours are tagged, and IRIs
+        super().graph_from_catalog(
+            {**catalog, "title": None, "description": None, "homepage": None,
+             "language": None}, catalog_ref)
         g = self.g
         page = page_of(g, catalog_uri)
         add = g.add
-        for predicate in (_TITLE, _DESCRIPTION):  # the base's plain literals of our text
-            for value in list(g.objects(catalog_ref, predicate)):
-                if _plain(value):
-                    g.remove((catalog_ref, predicate, value))
-                    add((catalog_ref, predicate, zh(str(value))))
+        if title:
+            add((catalog_ref, _TITLE, zh(title)))
+        if description:
+            add((catalog_ref, _DESCRIPTION, zh(description)))
         add((catalog_ref, _TITLE, Literal(CATALOG_TITLE_EN, lang=t.EN_TAG)))
         add((catalog_ref, _DESCRIPTION, Literal(CATALOG_DESCRIPTION_EN, lang=t.EN_TAG)))
-        g.remove((catalog_ref, DCT.language, None))
         for lang in (t.LANGUAGE_ZH, t.LANGUAGE_EN):
             add((catalog_ref, DCT.language, page.typed(URIRef(lang), DCT.LinguisticSystem, add)))
         homepage = URIRef(page.base + "/")
-        g.remove((catalog_ref, FOAF.homepage, None))
         add((catalog_ref, FOAF.homepage, page.typed(homepage, FOAF.Document, add)))
         publisher = URIRef(page.base + "/#publisher")
         add((catalog_ref, _PUBLISHER, publisher))
@@ -145,50 +163,34 @@ class GovOpenProfile(RDFProfile):
         add((publisher, A, FOAF.Organization))
         from ckanext.govopen import config
 
-        add((publisher, _FOAF_NAME, zh(config.platform_name())))
+        add((publisher, FOAF.name, zh(config.platform_name())))
         eu_themes = page.typed(URIRef(t.EU + "data-theme"), SKOS.ConceptScheme, add)
         add((catalog_ref, DCAT.themeTaxonomy, eu_themes))
         scheme = page.typed(URIRef(t.classification_scheme(page.base)), SKOS.ConceptScheme, add)
         add((catalog_ref, DCAT.themeTaxonomy, scheme))
-        for tag, title in SCHEME_TITLE.items():
-            add((scheme, _TITLE, Literal(title, lang=tag)))
+        for tag, title_ in SCHEME_TITLE.items():
+            add((scheme, _TITLE, Literal(title_, lang=tag)))
 
     # Parse ------------------------------------------------------------------
 
     def parse_dataset(self, dataset_dict: dict[str, Any], dataset_ref: Node) -> dict[str, Any]:
+        # the base parse puts schema fields at the root and reads multilingual ones: it
+        # needs the schema the constructor skipped
+        RDFProfile.__init__(self, self.g, self._dataset_type, self.compatibility_mode)
+        dataset_dict = super().parse_dataset(dataset_dict, dataset_ref)
         return parse.catalog_fields(self.g, dataset_ref, dataset_dict)
 
     # Pieces -----------------------------------------------------------------
 
-    def _take_over(self, ref: Node, d: dict[str, Any], add: Add) -> None:
-        """Drop what the base wrote for the properties we map, tag its Chinese text.
-
-        By exact triple where the base's value is known from the dict: a scan of the
-        dataset's triples costs more than all of these removals.
-        """
-        g = self.g
-        for predicate in _REPLACED:
-            g.remove((ref, predicate, None))
-        for predicate in _STATEMENTS:
-            for old in list(g.objects(ref, predicate)):
-                g.remove((ref, predicate, old))
-                if isinstance(old, BNode):
-                    g.remove((old, None, None))
-        if "title_translated" not in d:
-            self._tag(ref, _TITLE, d.get("title"), add)
-        if "notes_translated" not in d:
-            self._tag(ref, _DESCRIPTION, d.get("notes"), add)
+    def _text(self, ref: Node, d: dict[str, Any], add: Add) -> None:
+        """Title, description and keywords in Chinese (fluent fields the base writes)."""
+        for key, predicate in (("title", _TITLE), ("notes", _DESCRIPTION)):
+            if f"{key}_translated" not in d and d.get(key):
+                add((ref, predicate, zh(d[key])))
         if "tags_translated" not in d:
             for tag in d.get("tags") or []:
-                self._tag(ref, _KEYWORD, tag.get("name"), add, recurring=True)
-
-    def _tag(self, subject: Node, predicate: URIRef, value: str | None, add: Add,
-             recurring: bool = False) -> None:
-        """Tag one value the base wrote as a plain literal."""
-        if value:
-            plain, tagged = _literals(value) if recurring else (Literal(value), zh(value))
-            self.g.remove((subject, predicate, plain))
-            add((subject, predicate, tagged))
+                if tag.get("name"):
+                    add((ref, _KEYWORD, _zh(tag["name"])))
 
     def _access(self, page: Page, ref: Node, d: dict[str, Any], add: Add) -> None:
         """Open type → EU access right; reason → rights label; legal basis → legislation."""
@@ -205,24 +207,18 @@ class GovOpenProfile(RDFProfile):
         org = self._organization(d)
         if org is None:
             return
-        g = self.g
         publisher = page.publishers.get(org["id"])
         if publisher is None:
-            # the base's node for the organization when it wrote one (same IRI)
+            # the IRI the base gives an organization
             uri = publisher_uri_organization_fallback(d) if d.get("organization") else None
             publisher = page.publishers[org["id"]] = URIRef(
                 uri or f"{page.base}/organization/{org['id']}")
-            # of an organization the base writes the name only (ours have no
-            # `identifier` or `dcat_type` field)
             page.publisher(publisher, org, d.get("provider_code") or org.get("credit_code"),
                            add)
-        if org.get("title"):  # the base writes it again, untagged, for every dataset
-            g.remove((publisher, _FOAF_NAME, Literal(org["title"])))
-        if (ref, _PUBLISHER, publisher) not in g:
-            add((ref, _PUBLISHER, publisher))
+        add((ref, _PUBLISHER, publisher))
 
     def _organization(self, d: dict[str, Any]) -> dict[str, Any] | None:
-        """The provider with its schema fields (the base profile caches the same lookup)."""
+        """The provider with its schema fields (cached like the base's own lookup)."""
         org_id = (d.get("organization") or {}).get("id") or d.get("owner_org")
         if not org_id:
             return None
@@ -235,51 +231,46 @@ class GovOpenProfile(RDFProfile):
         return self._org_cache[org_id]
 
     def _contact(self, page: Page, ref: Node, d: dict[str, Any], add: Add) -> None:
-        card = next(self.g.objects(ref, _CONTACT), None)  # the base's, if any
-        if card is None:
-            if not d.get("contact_phone"):
-                return
-            card = BNode()
-            add((ref, _CONTACT, card))
-            add((card, A, VCARD.Kind))
-        elif _VCARD_ORGANIZATION not in page.described:
-            # DCAT-AP wants a vcard:Kind, the base writes a vcard:Organization: one true
-            # statement of the vCard ontology instead of a second class on every card
+        name = d.get("contact_name") or d.get("maintainer") or d.get("author")
+        email = d.get("contact_email") or d.get("maintainer_email") or d.get("author_email")
+        phone, uri = d.get("contact_phone"), d.get("contact_uri")
+        if not (name or email or phone or uri):
+            return
+        card = CleanedURIRef(uri) if uri else BNode()
+        add((ref, _CONTACT, card))
+        # DCAT-AP wants a vcard:Kind: one true statement of the vCard ontology instead
+        # of a second class on every card
+        add((card, A, _VCARD_ORGANIZATION))
+        if _VCARD_ORGANIZATION not in page.described:
             page.described.add(_VCARD_ORGANIZATION)
             add((_VCARD_ORGANIZATION, t.RDFS_SUBCLASS_OF, VCARD.Kind))
-        self._tag(card, _FN, d.get("contact_name") or d.get("maintainer") or d.get("author"),
-                  add, recurring=True)
-        if d.get("contact_phone"):
-            add((card, _TELEPHONE, _tel(d["contact_phone"])))
+        if name:
+            add((card, _FN, _zh(name)))
+        if email:
+            add((card, _EMAIL, _mailto(email)))
+        if phone:
+            add((card, _TELEPHONE, _tel(phone)))
 
     def _distribution(self, page: Page, dist: Node, d: dict[str, Any],
                       resource: dict[str, Any], add: Add) -> None:
-        g = self.g
-        old: list[Triple] = []
-        for p, o in g.predicate_objects(dist):
-            if p in _DIST_REPLACED:
-                old.append((dist, p, o))
-            elif p in (_TITLE, _DESCRIPTION) and _plain(o):
-                old.append((dist, p, o))
-                add((dist, p, zh(str(o))))
-        for triple in old:
-            g.remove(triple)
+        for key, predicate in (("name", _TITLE), ("description", _DESCRIPTION)):
+            if f"{key}_translated" not in resource and resource.get(key):
+                add((dist, predicate, zh(resource[key])))
         fmt = t.format_code(resource.get("format"))
         if fmt:
             media = t.media_type_uri(fmt)
             if media:
-                add((dist, DCAT.mediaType, page.typed(URIRef(media), DCT.MediaType, add)))
+                add((dist, _MEDIA_TYPE, page.typed(URIRef(media), DCT.MediaType, add)))
             file_type = dcat_map.file_type_uri(fmt)
             if file_type:
-                add((dist, DCT["format"],
-                     page.typed(URIRef(file_type), DCT.MediaTypeOrExtent, add)))
+                add((dist, _FORMAT, page.typed(URIRef(file_type), DCT.MediaTypeOrExtent, add)))
         open_type = d.get("open_type")
         landing = f"{page.base}/dataset/{d['name']}"
         if open_type == OPEN and resource.get("url"):
             url = URIRef(resource["url"])
             add((url, A, t.RDFS_RESOURCE))
-            add((dist, DCAT.accessURL, url))
-            add((dist, DCAT.downloadURL, url))
+            add((dist, _ACCESS_URL, url))
+            add((dist, _DOWNLOAD_URL, url))
             return
         if open_type == CONDITIONAL:
             access = URIRef(_request_page(page, d["name"], landing))
@@ -287,7 +278,28 @@ class GovOpenProfile(RDFProfile):
             # not open: the catalog entry (with reason and legal basis) is all there is
             access = URIRef(landing)
         add((access, A, t.RDFS_RESOURCE))
-        add((dist, DCAT.accessURL, access))
+        add((dist, _ACCESS_URL, access))
+
+
+def _base_view(d: dict[str, Any]) -> dict[str, Any]:
+    """The dataset as the base steps see it: without the fields this profile writes."""
+    view = {**d, **_HIDDEN}
+    for key in _HIDDEN_TEXT:
+        if f"{key}_translated" not in d:
+            view[key] = None
+    if "tags_translated" not in d:
+        view["tags"] = []
+    if d.get("resources"):
+        view["resources"] = [_resource_view(r) for r in d["resources"]]
+    return view
+
+
+def _resource_view(resource: dict[str, Any]) -> dict[str, Any]:
+    view = {**resource, **_RESOURCE_HIDDEN}
+    for key in _RESOURCE_TEXT:
+        if f"{key}_translated" not in resource:
+            view[key] = None
+    return view
 
 
 _NAME_SLOT = "govopen-dataset-name"  # dataset names are URL-safe: url_for leaves them as they are
@@ -305,15 +317,16 @@ def _request_page(page: Page, name: str, landing: str) -> str:
     return page.request_url.replace(_NAME_SLOT, name)
 
 
-def _plain(value: Node) -> bool:
-    return isinstance(value, Literal) and not value.language and value.datatype is None
-
-
 @lru_cache(maxsize=4096)
-def _literals(value: str) -> tuple[Literal, Literal]:
-    """The plain and the tagged literal of a keyword or contact name: they recur across
-    datasets, and the same immutable terms serve every page."""
-    return Literal(value), zh(value)
+def _zh(value: str) -> Literal:
+    """A keyword or contact name in Chinese: they recur across datasets, and the same
+    immutable terms serve every page."""
+    return zh(value)
+
+
+@lru_cache(maxsize=1024)
+def _mailto(email: str) -> URIRef:
+    return URIRef("mailto:" + email.removeprefix("mailto:"))
 
 
 @lru_cache(maxsize=1024)
