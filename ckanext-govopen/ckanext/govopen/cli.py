@@ -11,9 +11,11 @@ def govopen() -> None:
 
 
 from ckanext.govopen.publishing.cli import desensitize, rotate_key
+from ckanext.govopen.reindex import reindex
 
 govopen.add_command(desensitize)
 govopen.add_command(rotate_key)
+govopen.add_command(reindex)
 
 
 def get_commands() -> list[click.Command]:
