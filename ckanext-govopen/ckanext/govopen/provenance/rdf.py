@@ -1,7 +1,7 @@
 """The ``govopen_provenance`` RDF profile: where a derived product's data came from.
 
-Configure it after the DCAT-AP profiles (``ckanext.dcat.rdf.profiles = euro_dcat_ap_3
-govopen govopen_provenance``). For a product, each source becomes::
+Configure it after ``govopen`` (itself the DCAT-AP 3 profile with our fields):
+``ckanext.dcat.rdf.profiles = govopen govopen_provenance``. For a product, each source becomes::
 
     <product> prov:wasDerivedFrom <source> ; dct:source <source> ;
         prov:qualifiedDerivation [ a prov:Derivation ; prov:entity <source> ;
