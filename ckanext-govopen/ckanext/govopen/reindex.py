@@ -34,7 +34,10 @@ def _dataset_ids() -> list[str]:
 
 
 def _index_share(ids: list[str], done: Any, failures: Any, force: bool) -> None:
-    """Runs in a forked worker: index `ids` like `rebuild` does, leave the commit."""
+    """Runs in a forked worker: index `ids` like `rebuild` does, leave the commit.
+
+    `done` counts the datasets processed, indexed or failed (`failures` has those).
+    """
     from ckan import model
     from ckan.lib.search import index_for
     from ckan.logic import get_action
@@ -86,10 +89,14 @@ def reindex(workers: int | None, clear: bool, force: bool, quiet: bool) -> None:
     started = time.monotonic()
     procs = [fork.Process(target=_index_share, args=(ids[n::workers], done, failures, force),
                           name=f"reindex-{n}", daemon=True) for n in range(workers)]
+    failed: list[tuple[str, str]] = []
     for proc in procs:
         proc.start()
     try:
         while any(proc.is_alive() for proc in procs):
+            # Drained as they come: a full pipe would block the worker reporting.
+            while not failures.empty():
+                failed.append(failures.get())
             if not quiet:
                 click.echo(f"\rIndexing dataset {done.value}/{total}", nl=False)
             time.sleep(REPORT_EVERY)
@@ -99,19 +106,22 @@ def reindex(workers: int | None, clear: bool, force: bool, quiet: bool) -> None:
         raise
     for proc in procs:
         proc.join()
-    if not quiet:
-        click.echo(f"\rIndexing dataset {done.value}/{total}")
-    failed: list[tuple[str, str]] = []
     while not failures.empty():
         failed.append(failures.get())
+    if not quiet:
+        click.echo(f"\rIndexing dataset {done.value}/{total}")
     crashed = [proc.name for proc in procs if proc.exitcode != 0]
     # What was indexed is kept, as `rebuild --force` keeps it.
-    search.commit()
+    try:
+        search.commit()
+    except search.SearchIndexError as exc:
+        failed.append(("(commit)", str(exc)))
     seconds = time.monotonic() - started
     for pkg_id, error in failed:
         click.secho(f"Error while indexing dataset {pkg_id}: {error}", fg="red", err=True)
+    indexed = done.value - sum(1 for pkg_id, _ in failed if pkg_id != "(commit)")
     if failed or crashed:
-        click.secho(f"{done.value} of {total} datasets indexed in {seconds:.0f} s; "
+        click.secho(f"{indexed} of {total} datasets indexed in {seconds:.0f} s; "
                     f"{len(failed)} failed" + (f", workers stopped: {', '.join(crashed)}"
                                                if crashed else ""), fg="red", err=True)
         sys.exit(1)
