@@ -56,10 +56,15 @@ def _index_share(ids: list[str], done: Any, failures: Any, force: bool) -> None:
             model.Session.rollback()
             failures.put((pkg_id, repr(exc)))
             if not force:
+                _count(done)
                 sys.exit(1)
-        with done.get_lock():
-            done.value += 1
+        _count(done)
     model.Session.remove()
+
+
+def _count(done: Any) -> None:
+    with done.get_lock():
+        done.value += 1
 
 
 @click.command("reindex", short_help="Rebuild the search index with several processes.")
@@ -118,7 +123,8 @@ def reindex(workers: int | None, clear: bool, force: bool, quiet: bool) -> None:
         failed.append(("(commit)", str(exc)))
     seconds = time.monotonic() - started
     for pkg_id, error in failed:
-        click.secho(f"Error while indexing dataset {pkg_id}: {error}", fg="red", err=True)
+        what = "Commit failed" if pkg_id == "(commit)" else f"Error while indexing dataset {pkg_id}"
+        click.secho(f"{what}: {error}", fg="red", err=True)
     indexed = done.value - sum(1 for pkg_id, _ in failed if pkg_id != "(commit)")
     if failed or crashed:
         click.secho(f"{indexed} of {total} datasets indexed in {seconds:.0f} s; "
