@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from seed.model import Catalog, CatalogFields, Dataset, Group, Organization, Resource
+from seed.model import (
+    Catalog,
+    CatalogFields,
+    Dataset,
+    DatasetRecord,
+    Group,
+    Organization,
+    Resource,
+)
 from seed.scale import LightDataset
 
 Printer = Callable[[str], None]
@@ -226,7 +234,7 @@ class Loader:
         except self.tk.ObjectNotFound:
             return None
 
-    def package_dict(self, ds: Dataset | LightDataset) -> dict[str, Any]:
+    def package_dict(self, ds: DatasetRecord) -> dict[str, Any]:
         """What package_create gets: core fields, then schema fields or extras."""
         data: dict[str, Any] = {
             "name": ds.name, "title": ds.title, "notes": ds.notes, "owner_org": ds.owner_org,

@@ -136,7 +136,8 @@ class CatalogFields:
 
 
 @dataclass(frozen=True)
-class Dataset:
+class DatasetRecord:
+    """What every loaded dataset has: core fields, contact and catalog entry."""
     name: str
     title: str
     notes: str
@@ -148,6 +149,11 @@ class Dataset:
     contact_phone: str
     contact_email: str
     catalog: CatalogFields
+
+
+@dataclass(frozen=True)
+class Dataset(DatasetRecord):
+    """A demo dataset, with the files to upload."""
     resources: tuple[Resource, ...]
 
     @property

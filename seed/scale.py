@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from seed import geo
 from seed.generate import SPECS, YEAR, catalog_fields, organizations, seed_for
-from seed.model import CatalogFields
+from seed.model import DatasetRecord
 from seed.rows import AS_OF
 
 _ID_NAMESPACE = uuid.UUID("5c1b6f0e-8f43-4d8e-9a55-0c9f3f2b6a10")
@@ -18,19 +18,9 @@ _ORGS = {o.name: o for o in organizations()}
 
 
 @dataclass(frozen=True)
-class LightDataset:
+class LightDataset(DatasetRecord):
+    """A generated dataset without files, with a stable id for bulk loading."""
     id: str
-    name: str
-    title: str
-    notes: str
-    owner_org: str
-    groups: tuple[str, ...]
-    tags: tuple[str, ...]
-    license_id: str
-    contact_name: str
-    contact_phone: str
-    contact_email: str
-    catalog: CatalogFields
 
 
 def stable_id(name: str) -> str:
