@@ -1,9 +1,12 @@
 """The dataset page shows the catalog entry in a readable block; forms speak Chinese."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from bs4 import BeautifulSoup
 from ckan.tests import factories
+from ckan.tests.helpers import call_action
 
 from tests.catalog.factories import CatalogDataset, CatalogOrganization
 
@@ -96,3 +99,16 @@ def test_form_without_data_items_says_so(app) -> None:  # type: ignore[no-untype
     summary = soup.find(class_="error-explanation").get_text(" ", strip=True)
     assert "请至少填写一个信息项" in summary
     assert soup.find(id="field-data_items-error") is not None
+
+
+def test_dataset_page_dates_are_beijing_time_in_the_page_language(app) -> None:  # type: ignore[no-untyped-def]
+    dataset = CatalogDataset()
+    stored = call_action("package_show", id=dataset["id"])["metadata_modified"]
+    beijing = dt.datetime.fromisoformat(stored) + dt.timedelta(hours=8)  # stored as naive UTC
+    zh = BeautifulSoup(app.get(f"/dataset/{dataset['name']}").body, "html.parser")
+    times = [t.get_text(strip=True) for t in zh.find_all("time")]
+    assert f"{beijing.year}年{beijing.month}月{beijing.day}日 {beijing:%H:%M}" in times, times
+    assert "UTC" not in " ".join(times)
+    en = BeautifulSoup(app.get(f"/en/dataset/{dataset['name']}").body, "html.parser")
+    expected_en = f"{beijing.day} {beijing:%B %Y, %H:%M} (UTC+8)"
+    assert expected_en in [t.get_text(strip=True) for t in en.find_all("time")]

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import ckan.plugins.toolkit as tk
 
 from ckanext.govopen import catalog, config
 from ckanext.govopen.catalog import classification, codes
+from ckanext.govopen.lib import clock
 
 
 def govopen_platform_name() -> str:
@@ -96,3 +98,26 @@ def govopen_resource_provenance(pkg_dict: dict[str, Any], res: dict[str, Any]) -
     from ckanext.govopen.provenance import helpers as provenance
 
     return provenance.resource_provenance(pkg_dict, res)
+
+
+@tk.chained_helper
+def render_datetime(next_helper: Any, datetime_: Any, date_format: str | None = None,
+                    with_hours: bool = False, with_seconds: bool = False) -> str:
+    """CKAN's date display, in Asia/Shanghai and the reader's language.
+
+    CKAN's own pattern is English-shaped in every locale ("December 3, 2026, 10:51 (UTC)");
+    an explicit ``date_format`` (machine formats such as ISO 8601) is left to CKAN.
+    """
+    if date_format:
+        return next_helper(datetime_, date_format=date_format, with_hours=with_hours,
+                           with_seconds=with_seconds)
+    moment = datetime_
+    if isinstance(moment, str):
+        try:
+            moment = tk.h.date_str_to_datetime(moment)
+        except (TypeError, ValueError):
+            return ""
+    if not isinstance(moment, dt.datetime):
+        return ""
+    return clock.format_moment(moment, govopen_lang(), with_time=with_hours or with_seconds,
+                               with_seconds=with_seconds)
