@@ -42,7 +42,7 @@ QUERIES: dict[str, dict[str, str]] = {
 
 
 def _select_params(spec: dict[str, str], site_id: str) -> list[tuple[str, str]]:
-    """The parameters CKAN's package_search sends for an anonymous user (SEARCH-SPEC §3)."""
+    """The parameters CKAN's package_search sends for an anonymous user (docs/search-contract.md §3)."""
     q = spec.get("q") or "*:*"
     params = [
         ("q", q), ("fq", "+capacity:public +state:(active)"), ("fq", f'+site_id:"{site_id}"'),

@@ -34,7 +34,7 @@ BIN = Path(sys.executable).parent
 CKAN = str(BIN / "ckan")
 PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat structured_data activity"
 
-# What CKAN's own test configuration sets (SEARCH-SPEC.md §6); our tests add to it.
+# What CKAN's own test configuration sets (docs/search-contract.md §6); our tests add to it.
 TEST_SETTINGS = """\
 testing = true
 ckan.extra_resource_fields = alt_url
