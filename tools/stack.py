@@ -161,6 +161,9 @@ def cmd_run(_: argparse.Namespace) -> int:
     fresh = not (VAR / "secrets.json").exists()
     VAR.mkdir(exist_ok=True)
     VAR.chmod(0o711 if asroot.pg_user() else 0o700)
+    for child in VAR.iterdir():  # a var/ made by an older version: 0755 directories
+        if child.name != "pg" and not child.is_symlink():
+            child.chmod(0o700 if child.is_dir() else 0o600)
     sec = load_secrets(VAR / "secrets.json")
     pg_dir = _pg_dir(fresh)
     started = time.monotonic()
