@@ -64,7 +64,8 @@ def pg_datadir_for(var_pg: Path) -> tuple[Path, str | None]:
         return var_pg, None
     blocked = first_blocked(var_pg)
     place = _base() / key(var_pg) / "pg"
-    place.parent.mkdir(mode=0o711, exist_ok=True)
+    place.parent.mkdir(exist_ok=True)
+    place.parent.chmod(0o711)  # explicitly: make run's umask is 077
     return place, (f"PostgreSQL runs as {user} (it refuses root) and {user} cannot enter "
                    f"{blocked}: its data is kept in {place}")
 
