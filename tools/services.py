@@ -203,12 +203,13 @@ def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Servic
                 "run `make reset` to start from scratch"
             )
         datadir.mkdir(parents=True, exist_ok=True)
+        datadir.chmod(0o700)
         if not asroot.reachable(datadir, user):
             raise StackError(f"PostgreSQL runs as {user} when started by root, and {user} cannot "
                              f"enter {asroot.first_blocked(datadir)}")
         asroot.chown_tree(datadir, user)
         pwfile = datadir / ".pwfile"
-        pwfile.write_text(password)
+        write_private(pwfile, password)
         asroot.chown_tree(pwfile, user)
         init = subprocess.run(
             [str(bindir / "initdb"), "-D", str(pgdata), "-U", "ckan", "-E", "UTF8",
