@@ -345,7 +345,7 @@ def cmd_compat(args: argparse.Namespace) -> int:
     # Seeded like our suite: CKAN's factories draw titles with Faker, and one unlucky
     # word once failed TestPackageQuery::test_name_multiple_results.
     config = ["-c", str(ROOT / "tests" / "compat" / "pytest.ini"), f"--rootdir={site}",
-              "-p", "tests.random_seed"]
+              "-p", "tests.random_seed", "-p", "tests.compat.solr_settings"]
     if chosen:
         return _test_stack(args, plugins="", locale="en", pytest_args=[*config, *targets])
     rc = _test_stack(args, plugins="", locale="en",
