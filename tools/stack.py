@@ -172,6 +172,8 @@ def cmd_run(_: argparse.Namespace) -> int:
         raise KeyboardInterrupt  # SIGTERM stops everything exactly as Ctrl-C does
 
     signal.signal(signal.SIGTERM, on_signal)
+    # Started from a script's background job, SIGINT arrives ignored; Ctrl-C still stops.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with backing_services(
             VAR,
