@@ -3,7 +3,8 @@
 Resident identity numbers (GB 11643) carry an ISO 7064 MOD 11-2 check digit; unified social
 credit codes (GB 32100) embed a GB 11714 organization code with its own check character and
 end with a MOD 31 check character. The check characters come from python-stdnum, whose
-`calc_check_digit` functions are exact (its `ric.is_valid` is not usable: see DESIGN.md).
+`calc_check_digit` functions are exact (its `ric.is_valid` rejected most correctly
+check-digited resident IDs when measured, so it is not used).
 """
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def make_resident_id(rng: random.Random, area_code: str, birth: dt.date, female:
 
 
 def resident_id_check_ok(number: str) -> bool:
-    """MOD 11-2 check only; the area code is not looked up (see DESIGN.md pitfalls)."""
+    """MOD 11-2 check only; the area code is not looked up (stdnum's `ric.is_valid` is not usable, see above)."""
     return (
         len(number) == 18
         and number[:17].isdigit()

@@ -19,6 +19,9 @@ from pathlib import Path
 
 import pytest
 
+# Every test starts from a seed of its own: see random_seed.py.
+pytest_plugins = ["tests.random_seed"]
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 # Flags this closed network needs: no background traffic to hosts it cannot reach.

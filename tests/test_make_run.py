@@ -10,6 +10,7 @@ import os
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import sys
 import tempfile
@@ -105,6 +106,14 @@ def portal() -> Iterator[Portal]:
 def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: Portal) -> None:
     portal.start()
     assert "admin login: admin / " in portal.output
+    # The secrets are for the user who ran it only (security finding 10).
+    for private in ("ckan.ini", "secrets.json", "redis/redis.conf"):
+        assert stat.S_IMODE((portal.var / private).stat().st_mode) == 0o600, private
+    assert stat.S_IMODE(portal.var.stat().st_mode) & 0o066 == 0
+    sec = json.loads((portal.var / "secrets.json").read_text())
+    ini = (portal.var / "ckan.ini").read_text()
+    assert f"redis://:{sec['redis_password']}@" in ini
+    assert f"solr_password = {sec['search_password']}" in ini
 
     status, body = portal.get("/api/3/action/status_show")
     extensions = json.loads(body)["result"]["extensions"]
@@ -165,3 +174,28 @@ def test_a_missing_system_library_is_named(portal: Portal, tmp_path: Path) -> No
                        env=env, capture_output=True, text=True, timeout=120, check=False)
     assert r.returncode != 0
     assert "libmagic1" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="the mode-700 home directory case is root's")
+def test_as_root_in_a_private_directory_the_portal_starts_and_says_where_postgresql_is() -> None:
+    """Root's home is mode 700; PostgreSQL (run as nobody) cannot enter it. No chmod asked."""
+    home = Path(tempfile.mkdtemp(prefix="govopen-home-"))  # mkdtemp: mode 700, like /root
+    assert stat.S_IMODE(home.stat().st_mode) == 0o700
+    portal = Portal(home / "var")
+    place: Path | None = None
+    try:
+        portal.start()
+        assert "chmod" not in portal.output
+        [line] = [ln for ln in portal.output.splitlines() if "its data is kept in" in ln]
+        place = Path(line.rsplit(" ", 1)[1])
+        assert (place / "data" / "PG_VERSION").exists()
+        assert stat.S_IMODE(home.stat().st_mode) == 0o700  # left as it was
+        _, body = portal.get("/api/3/action/package_search?rows=0")
+        assert json.loads(body)["result"]["count"] >= 40
+        portal.stop()
+    finally:
+        portal.stop()
+        shutil.rmtree(home, ignore_errors=True)
+        # The next start from a fresh var/ would remove it too; a test leaves nothing behind.
+        if place:
+            shutil.rmtree(place.parent, ignore_errors=True)

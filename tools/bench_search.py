@@ -14,6 +14,7 @@ isolated services in a temporary directory, loads the datasets, and prints:
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import resource
@@ -41,7 +42,7 @@ QUERIES: dict[str, dict[str, str]] = {
 
 
 def _select_params(spec: dict[str, str], site_id: str) -> list[tuple[str, str]]:
-    """The parameters CKAN's package_search sends for an anonymous user (SEARCH-SPEC §3)."""
+    """The parameters CKAN's package_search sends for an anonymous user (docs/search-contract.md §3)."""
     q = spec.get("q") or "*:*"
     params = [
         ("q", q), ("fq", "+capacity:public +state:(active)"), ("fq", f'+site_id:"{site_id}"'),
@@ -68,9 +69,19 @@ def _api_params(spec: dict[str, str]) -> list[tuple[str, str]]:
     return params
 
 
+# searchd asks for HTTP Basic auth; CKAN's API, on another port, must not get the header.
+SEARCH_AUTH: dict[str, str] = {}
+
+
+def _open(url: str):  # type: ignore[no-untyped-def]
+    headers = next((h for prefix, h in SEARCH_AUTH.items() if url.startswith(prefix)), None)
+    req = urllib.request.Request(url, headers={"Authorization": headers} if headers else {})
+    return urllib.request.urlopen(req, timeout=60)
+
+
 def _hits(url: str) -> int:
     """How many datasets the query finds: latency of an empty result says little."""
-    with urllib.request.urlopen(url, timeout=60) as r:
+    with _open(url) as r:
         body = json.loads(r.read())
     return body["response"]["numFound"] if "response" in body else body["result"]["count"]
 
@@ -78,10 +89,10 @@ def _hits(url: str) -> int:
 def _latencies(url: str, repeat: int) -> tuple[float, float]:
     times = []
     for _ in range(5):
-        urllib.request.urlopen(url, timeout=60).read()
+        _open(url).read()
     for _ in range(repeat):
         t = time.perf_counter()
-        with urllib.request.urlopen(url, timeout=60) as r:
+        with _open(url) as r:
             r.read()
         times.append((time.perf_counter() - t) * 1000)
     times.sort()
@@ -113,6 +124,8 @@ def bench(size: int, repeat: int) -> None:
             base, pg_port=svc.free_port(), redis_port=svc.free_port(),
             search_port=svc.free_port(), password=secrets.token_urlsafe(12), db="ckan",
         ) as (services, urls):
+            token = base64.b64encode(f"{urls['search_user']}:{urls['search_password']}".encode())
+            SEARCH_AUTH[urls["solr_url"]] = "Basic " + token.decode()
             searchd = next(s for s in services.services if s.name == "searchd")
             web_port = svc.free_port()
             ini = stack.write_ini(

@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import asroot  # a sibling module: tools/ is not a package
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -151,52 +154,47 @@ def _pg_candidates() -> list[Path]:
 
 
 def pg_bindir() -> Path:
+    """pgserver's binaries first (the requirement is "no system PostgreSQL"), then the system's.
+
+    Under root they must be reachable by `nobody`; pgserver's are copied if they are not.
+    """
     candidates = _pg_candidates()
-    user = _pg_user()
-    if user:
-        # Under root the server runs as `nobody`, who must be able to reach the binaries
-        # (a .venv below a private home directory is not reachable).
-        candidates = [c for c in candidates if _others_can_enter(c)] or candidates
     if not candidates:
         raise StackError(
             "no PostgreSQL server found: install the Python package pgserver "
             "(pip install -r requirements/run.txt) or Debian's postgresql"
         )
-    if user:
-        _check_reachable(candidates[0] / "postgres", user)
-    return candidates[0]
+    bindir = candidates[0]
+    user = asroot.pg_user()
+    if user and not asroot.reachable(bindir / "postgres", user):
+        if _from_pgserver(bindir):
+            try:
+                bindir, why = asroot.reachable_bindir(bindir)
+            except OSError as e:
+                raise StackError(f"cannot copy pgserver's binaries where {user} can reach them: {e}") from e
+            _say_once(why)
+        else:
+            raise StackError(f"PostgreSQL runs as {user} when started by root, and {user} "
+                             f"cannot reach {bindir}; install the Python package pgserver")
+    return bindir
 
 
-def _others_can_enter(path: Path) -> bool:
-    return all(parent.stat().st_mode & 0o001 for parent in path.resolve().parents)
+def _from_pgserver(bindir: Path) -> bool:
+    return bindir.parent.name == "pginstall" and bindir.parent.parent.name == "pgserver"
 
 
-def _pg_user() -> str | None:
-    """PostgreSQL refuses to run as root: use `nobody` then."""
-    return "nobody" if os.geteuid() == 0 else None
+_said: set[str] = set()
 
 
-def _check_reachable(path: Path, user: str) -> None:
-    """Every parent must let `user` through, or initdb fails with a bare EACCES."""
-    for parent in path.resolve().parents:
-        if not parent.stat().st_mode & 0o001:  # o+x: others may enter
-            raise StackError(
-                f"PostgreSQL runs as {user} when started by root, and {user} cannot enter "
-                f"{parent}: run `chmod o+x {parent}` or keep the project elsewhere"
-            )
-
-
-def _chown_for(path: Path, user: str | None) -> None:
-    if user is None:
-        return
-    entry = pwd.getpwnam(user)
-    for p in [path, *path.rglob("*")]:
-        os.chown(p, entry.pw_uid, entry.pw_gid)
+def _say_once(line: str | None) -> None:
+    if line and line not in _said:
+        _said.add(line)
+        print(f"· {line}", flush=True)
 
 
 def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Service:
     bindir = pg_bindir()
-    user = _pg_user()
+    user = asroot.pg_user()
     pgdata = datadir / "data"
     if not (pgdata / "PG_VERSION").exists():
         if pgdata.exists() and any(pgdata.iterdir()):
@@ -205,12 +203,14 @@ def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Servic
                 "run `make reset` to start from scratch"
             )
         datadir.mkdir(parents=True, exist_ok=True)
-        if user:
-            _check_reachable(datadir, user)
-        _chown_for(datadir, user)
+        datadir.chmod(0o700)
+        if not asroot.reachable(datadir, user):
+            raise StackError(f"PostgreSQL runs as {user} when started by root, and {user} cannot "
+                             f"enter {asroot.first_blocked(datadir)}")
+        asroot.chown_tree(datadir, user)
         pwfile = datadir / ".pwfile"
-        pwfile.write_text(password)
-        _chown_for(pwfile, user)
+        write_private(pwfile, password)
+        asroot.chown_tree(pwfile, user)
         init = subprocess.run(
             [str(bindir / "initdb"), "-D", str(pgdata), "-U", "ckan", "-E", "UTF8",
              "--locale=C.UTF-8", "--auth-local=trust", "--auth-host=scram-sha-256",
@@ -221,7 +221,7 @@ def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Servic
         if init.returncode:
             raise StackError(f"initdb failed: {init.stderr.strip().splitlines()[-1:]}")
     elif user:
-        _chown_for(datadir, user)
+        asroot.chown_tree(datadir, user)
     # A stale pid file from a kill -9 would stop postgres from starting.
     pidfile = pgdata / "postmaster.pid"
     if pidfile.exists():
@@ -229,11 +229,14 @@ def start_postgres(datadir: Path, port: int, password: str, log: Path) -> Servic
             pid = int(pidfile.read_text().split()[0])
             if not _alive(pid):
                 pidfile.unlink()
+    # Local connections are trusted (psql below creates the database without a password):
+    # only the server's own user may reach the socket, as the data itself.
+    datadir.chmod(0o700)
     sockdir = datadir
     proc = _spawn(
         [str(bindir / "postgres"), "-D", str(pgdata), "-p", str(port),
          "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={sockdir}",
-         "-c", "fsync=on", "-c", "max_connections=200"],
+         "-c", "unix_socket_permissions=0700", "-c", "fsync=on", "-c", "max_connections=200"],
         log, user=user,
     )
     svc = Service("postgresql", proc, log, stop_signal=signal.SIGINT)
@@ -260,7 +263,7 @@ def _wait_pg_ready(bindir: Path, port: int, sockdir: Path, timeout: float = 60) 
 def ensure_database(datadir: Path, port: int, name: str) -> None:
     """Create database `name` owned by ckan unless it exists."""
     bindir = pg_bindir()
-    user = _pg_user()
+    user = asroot.pg_user()
     base = [str(bindir / "psql"), "-h", str(datadir), "-p", str(port), "-U", "ckan",
             "-d", "postgres", "-tAc"]
     kw = {"capture_output": True, "text": True, **_as_user(user)}
@@ -301,10 +304,27 @@ def redis_server() -> str:
     )
 
 
-def start_redis(datadir: Path, port: int, log: Path) -> Service:
+def write_private(path: Path, text: str) -> None:
+    """Create or replace `path` readable by its owner only, never briefly wider."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as f:
+        os.fchmod(f.fileno(), 0o600)  # an existing file keeps its old mode otherwise
+        f.write(text)
+
+
+def start_redis(datadir: Path, port: int, password: str, log: Path) -> Service:
+    """Redis with a password: loopback is shared by every user of the machine.
+
+    The password goes in a config file of mode 600, not on the command line, which any
+    user can read in `ps`.
+    """
     datadir.mkdir(parents=True, exist_ok=True)
+    datadir.chmod(0o700)
+    conf = datadir / "redis.conf"
+    write_private(conf, f"requirepass {password}\n")
     proc = _spawn(
-        [redis_server(), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(datadir),
+        [redis_server(), str(conf), "--port", str(port), "--bind", "127.0.0.1", "--dir", str(datadir),
          "--appendonly", "yes", "--save", "", "--daemonize", "no", "--protected-mode", "yes"],
         log,
     )
@@ -320,12 +340,21 @@ def start_redis(datadir: Path, port: int, log: Path) -> Service:
 # searchd ---------------------------------------------------------------------
 
 
-def start_searchd(datadir: Path, port: int, log: Path) -> Service:
+SEARCH_USER = "ckan"
+
+
+def start_searchd(datadir: Path, port: int, password: str, log: Path) -> Service:
+    """searchd behind HTTP Basic auth: its index holds private datasets too.
+
+    The password reaches it through the environment (readable by its owner only), not
+    the command line.
+    """
     datadir.mkdir(parents=True, exist_ok=True)
+    datadir.chmod(0o700)
     proc = _spawn(
         [sys.executable, "-m", "ckanext.govopen.searchd", "--data-dir", str(datadir),
-         "--host", "127.0.0.1", "--port", str(port)],
-        log,
+         "--host", "127.0.0.1", "--port", str(port), "--user", SEARCH_USER],
+        log, env={**os.environ, "GOVOPEN_SEARCHD_PASSWORD": password},
     )
     svc = Service("searchd", proc, log)
     try:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import asroot
 import services as svc
 from services import ROOT, StackError
 
@@ -33,7 +34,7 @@ BIN = Path(sys.executable).parent
 CKAN = str(BIN / "ckan")
 PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat structured_data activity"
 
-# What CKAN's own test configuration sets (SEARCH-SPEC.md §6); our tests add to it.
+# What CKAN's own test configuration sets (docs/search-contract.md §6); our tests add to it.
 TEST_SETTINGS = """\
 testing = true
 ckan.extra_resource_fields = alt_url
@@ -71,20 +72,26 @@ def load_secrets(path: Path) -> dict[str, str]:
             raise StackError(f"{path} is corrupt ({e}); run `make reset`") from e
     changed = False
     for key, size in (("secret_key", 32), ("jwt_secret", 32), ("pg_password", 16),
-                      ("admin_password", 9), ("storage_key", 32)):
+                      ("admin_password", 9), ("storage_key", 32), ("redis_password", 24),
+                      ("search_password", 24)):
         if key not in data:
             data[key] = secrets.token_urlsafe(size)
             changed = True
     if changed:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, indent=2))
-        path.chmod(0o600)
+        svc.write_private(path, json.dumps(data, indent=2))
+    elif path.stat().st_mode & 0o077:
+        path.chmod(0o600)  # written by an older version, or copied around
     return data
 
 
 def write_ini(dest: Path, **values: str) -> Path:
+    """The ini holds every secret: it is written readable by its owner only (mode 600)."""
+    if values.get("search_password"):
+        # CKAN sends these as HTTP Basic auth to searchd (pysolr's auth).
+        values["extra"] = (f"solr_user = {values['search_user']}\n"
+                           f"solr_password = {values['search_password']}\n{values['extra']}")
     template = string.Template((ROOT / "config" / "ckan.ini.tmpl").read_text())
-    dest.write_text(template.substitute(values))
+    svc.write_private(dest, template.substitute(values))
     return dest
 
 
@@ -98,31 +105,44 @@ def ckan(ini: Path, *args: str, check: bool = True, quiet: bool = False) -> subp
 
 @contextlib.contextmanager
 def backing_services(base: Path, *, pg_port: int, redis_port: int, search_port: int,
-                     password: str, db: str) -> Iterator[tuple[svc.Stack, dict[str, str]]]:
-    """PostgreSQL, Redis and searchd under `base`, unless CKAN_*_URL points elsewhere."""
+                     password: str, db: str, redis_password: str | None = None,
+                     search_password: str | None = None, pg_dir: Path | None = None,
+                     ) -> Iterator[tuple[svc.Stack, dict[str, str]]]:
+    """PostgreSQL, Redis and searchd under `base`, unless CKAN_*_URL points elsewhere.
+
+    Every service asks for a password (another user of the machine reaches loopback
+    too); those not given are drawn afresh. PostgreSQL's data is in `pg_dir`
+    (default `base/pg`).
+    """
     stack = svc.Stack()
     urls: dict[str, str] = {}
     logs = base / "log"
+    logs.mkdir(mode=0o700, parents=True, exist_ok=True)
+    pg_dir = pg_dir or base / "pg"
     try:
         if os.environ.get("CKAN_SQLALCHEMY_URL"):
             urls["sqlalchemy_url"] = os.environ["CKAN_SQLALCHEMY_URL"]
         else:
             svc.require_port(pg_port, "PostgreSQL", "GOVOPEN_PG_PORT")
-            stack.add(svc.start_postgres(base / "pg", pg_port, password, logs / "postgresql.log"))
-            svc.ensure_database(base / "pg", pg_port, db)
+            stack.add(svc.start_postgres(pg_dir, pg_port, password, logs / "postgresql.log"))
+            svc.ensure_database(pg_dir, pg_port, db)
             urls["sqlalchemy_url"] = f"postgresql://ckan:{password}@127.0.0.1:{pg_port}/{db}"
         if os.environ.get("CKAN_REDIS_URL"):
             urls["redis_url"] = os.environ["CKAN_REDIS_URL"]
         else:
             svc.require_port(redis_port, "Redis", "GOVOPEN_REDIS_PORT")
-            stack.add(svc.start_redis(base / "redis", redis_port, logs / "redis.log"))
-            urls["redis_url"] = f"redis://127.0.0.1:{redis_port}/0"
+            redis_password = redis_password or secrets.token_urlsafe(24)
+            stack.add(svc.start_redis(base / "redis", redis_port, redis_password, logs / "redis.log"))
+            urls["redis_url"] = f"redis://:{redis_password}@127.0.0.1:{redis_port}/0"
         if os.environ.get("CKAN_SOLR_URL"):
             urls["solr_url"] = os.environ["CKAN_SOLR_URL"]
         else:
             svc.require_port(search_port, "searchd", "GOVOPEN_SEARCH_PORT")
-            stack.add(svc.start_searchd(base / "search", search_port, logs / "searchd.log"))
+            search_password = search_password or secrets.token_urlsafe(24)
+            stack.add(svc.start_searchd(base / "search", search_port, search_password,
+                                        logs / "searchd.log"))
             urls["solr_url"] = svc.solr_url(search_port)
+            urls["search_user"], urls["search_password"] = svc.SEARCH_USER, search_password
         yield stack, urls
     finally:
         stack.stop()
@@ -135,21 +155,33 @@ def cmd_run(_: argparse.Namespace) -> int:
     _check_libmagic()
     port = int(os.environ.get("PORT", "5000"))
     svc.require_port(port, "the web server", "PORT")
+    # Files the services and CKAN create in var/ are for this user only; var/ itself
+    # lets nobody (PostgreSQL's user under root) through to var/pg, and no one list it.
+    os.umask(0o077)
+    fresh = not (VAR / "secrets.json").exists()
     VAR.mkdir(exist_ok=True)
+    VAR.chmod(0o711 if asroot.pg_user() else 0o700)
+    for child in VAR.iterdir():  # a var/ made by an older version: 0755 directories
+        if child.name != "pg" and not child.is_symlink():
+            child.chmod(0o700 if child.is_dir() else 0o600)
     sec = load_secrets(VAR / "secrets.json")
+    pg_dir = _pg_dir(fresh)
     started = time.monotonic()
 
     def on_signal(signum: int, _frame: object) -> None:
         raise KeyboardInterrupt  # SIGTERM stops everything exactly as Ctrl-C does
 
     signal.signal(signal.SIGTERM, on_signal)
+    # Started from a script's background job, SIGINT arrives ignored; Ctrl-C still stops.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with backing_services(
             VAR,
             pg_port=int(os.environ.get("GOVOPEN_PG_PORT", "54329")),
             redis_port=int(os.environ.get("GOVOPEN_REDIS_PORT", "63799")),
             search_port=int(os.environ.get("GOVOPEN_SEARCH_PORT", "8983")),
-            password=sec["pg_password"], db="ckan",
+            password=sec["pg_password"], db="ckan", redis_password=sec["redis_password"],
+            search_password=sec["search_password"], pg_dir=pg_dir,
         ) as (stack, urls):
             site_url = os.environ.get("CKAN_SITE_URL", f"http://127.0.0.1:{port}")
             ini = write_ini(
@@ -191,6 +223,25 @@ def cmd_run(_: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("\nstopping…", flush=True)
         return 0
+
+
+def _pg_dir(fresh: bool) -> Path:
+    """var/pg, or (root, var/ out of nobody's reach) a directory kept for it outside."""
+    if os.environ.get("CKAN_SQLALCHEMY_URL"):
+        return VAR / "pg"
+    stale = asroot.stale_datadir(VAR / "pg")
+    if fresh and stale:
+        # A cluster left by a var/ since deleted: its password went with secrets.json.
+        print(f"· removing {stale}, the database of a deleted var/", flush=True)
+        shutil.rmtree(stale.parent)
+    try:
+        place, why = asroot.pg_datadir_for(VAR / "pg")
+    except OSError as e:
+        raise StackError(f"PostgreSQL runs as {asroot.USER} under root and cannot enter "
+                         f"{asroot.first_blocked(VAR)}; no place outside it either: {e}") from e
+    if why:
+        print(f"· {why}", flush=True)
+    return place
 
 
 def _wait_http(url: str, log: Path, timeout: float = 120) -> None:
@@ -239,6 +290,8 @@ def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
                     if line.partition("=")[0].strip() not in unset))
             ckan(ini, "db", "init")
             env = {**os.environ, "GOVOPEN_TEST_BASE": str(base), "CKAN_INI": str(ini)}
+            if args.cwd:  # CKAN's tests, run from site-packages, load tests.random_seed from here
+                env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
             cmd = [str(BIN / "python"), "-m", "pytest", f"--ckan-ini={ini}", *pytest_args]
             print("·", " ".join(cmd), flush=True)
             return subprocess.run(cmd, cwd=args.cwd or ROOT, env=env, check=False).returncode
@@ -291,7 +344,10 @@ def cmd_compat(args: argparse.Namespace) -> int:
     targets = list(args.pytest_args)
     chosen = any(not a.startswith("-") for a in targets)
     args.cwd = site
-    config = ["-c", str(ROOT / "tests" / "compat" / "pytest.ini"), f"--rootdir={site}"]
+    # Seeded like our suite: CKAN's factories draw titles with Faker, and one unlucky
+    # word once failed TestPackageQuery::test_name_multiple_results.
+    config = ["-c", str(ROOT / "tests" / "compat" / "pytest.ini"), f"--rootdir={site}",
+              "-p", "tests.random_seed", "-p", "tests.compat.solr_settings"]
     if chosen:
         return _test_stack(args, plugins="", locale="en", pytest_args=[*config, *targets])
     rc = _test_stack(args, plugins="", locale="en",

@@ -1,7 +1,8 @@
 """Validate a graph against the DCAT-AP 3 shapes, offline.
 
 Shapes: mandatory (``shapes.ttl``), ranges (``range.ttl``) and the controlled-vocabulary
-shapes (``mdr-vocabularies.shape.ttl``), from the shared directory. The EU authority-table
+shapes (``mdr-vocabularies.shape.ttl``), from the copy kept beside this module
+(``dcat-ap-3-shacl/``, see its README for source and licence). The EU authority-table
 concepts those need come from our own local subset (``eu_vocabulary_graph``), added to
 the data graph as a validator would load the EU tables; no ``owl:imports`` is followed,
 so nothing is fetched.
@@ -17,8 +18,7 @@ from pyshacl import validate
 from rdflib import Graph, Namespace
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
-ROOT = Path(__file__).resolve().parents[2]
-SHAPES_DIR = Path(os.environ.get("GOVOPEN_DCAT_SHAPES", ROOT.parent / "shared" / "dcat-ap-3-shacl"))
+SHAPES_DIR = Path(os.environ.get("GOVOPEN_DCAT_SHAPES", Path(__file__).resolve().parent / "dcat-ap-3-shacl"))
 SHAPE_FILES = ("shapes.ttl", "range.ttl", "mdr-vocabularies.shape.ttl")
 
 

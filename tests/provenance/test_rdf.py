@@ -1,8 +1,6 @@
 """The DCAT record of a product: PROV derivations with the acquisition dates, valid
-against the DCAT-AP 3 shapes (offline copy in ../shared/dcat-ap-3-shacl)."""
+against the DCAT-AP 3 shapes (the copy in tests/dcat/dcat-ap-3-shacl)."""
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 from ckan.tests import factories
@@ -11,12 +9,11 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, XSD
 
 from tests.catalog.factories import CatalogDataset
+from tests.dcat.shacl_check import SHAPES_DIR as SHAPES
 from tests.provenance.factories import product_fields, source
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index")
 PROV = Namespace("http://www.w3.org/ns/prov#")
-# shared/ sits beside the repository, in CI as here.
-SHAPES = Path(__file__).resolve().parents[2].parent / "shared" / "dcat-ap-3-shacl"
 
 
 @pytest.fixture

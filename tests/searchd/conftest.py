@@ -15,7 +15,7 @@ from ckanext.govopen.searchd.server import SearchServer, make_server
 
 SITE = "test.ckan.net"
 
-# SEARCH-SPEC.md §1, the body CKAN (with scheming + dcat) really sends; "…" filled in.
+# docs/search-contract.md §1, the body CKAN (with scheming + dcat) really sends; "…" filled in.
 SPEC_DOC: dict[str, Any] = {
     "id": "0d8d5b2e-0000-4000-8000-000000000001", "name": "river-quality",
     "title": "River quality", "notes": "Monthly water samples from the river.",

@@ -1,7 +1,7 @@
 """searchd: an embedded search service that answers CKAN as Solr does.
 
 CKAN talks to Solr over HTTP through pysolr. This package serves the part of
-Solr's HTTP API that CKAN uses (see SEARCH-SPEC.md), so CKAN runs unmodified
+Solr's HTTP API that CKAN uses (see docs/search-contract.md), so CKAN runs unmodified
 with ``solr_url = http://127.0.0.1:PORT/solr/ckan``; production can point the
 same setting at real Solr. It imports nothing from CKAN: the only thing it
 reads from the ckan package is ``config/solr/schema.xml``, as a data file.

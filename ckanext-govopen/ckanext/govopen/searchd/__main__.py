@@ -1,9 +1,12 @@
 """python -m ckanext.govopen.searchd --data-dir DIR [--host H] [--port P] [--core C]
-[--user U --password P] [--schema PATH]"""
+[--user U --password P] [--schema PATH]
+
+The password can come from $GOVOPEN_SEARCHD_PASSWORD instead of the command line."""
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import threading
@@ -24,7 +27,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8983)
     parser.add_argument("--core", default="ckan", help="served under /solr/<core>")
     parser.add_argument("--user", help="require HTTP Basic auth with this user")
-    parser.add_argument("--password", help="... and this password")
+    # The environment, unlike the command line, is not visible to other users in `ps`.
+    parser.add_argument("--password", default=os.environ.get("GOVOPEN_SEARCHD_PASSWORD"),
+                        help="... and this password (default: $GOVOPEN_SEARCHD_PASSWORD)")
     parser.add_argument("--schema", help="schema.xml (default: the one inside ckan)")
     parser.add_argument("--log-level", default="WARNING")
     args = parser.parse_args(argv)

@@ -4,7 +4,7 @@
         [--notes-chars 300] [--profile] [--queries 200]
 
 Starts searchd in a child process on a temporary directory, posts realistic
-CKAN documents (SEARCH-SPEC.md §1 with Chinese title/notes, ~4 KB
+CKAN documents (docs/search-contract.md §1 with Chinese title/notes, ~4 KB
 validated_data_dict and data_dict JSON strings, tags, res_* lists, extras) one
 per request over one keep-alive ``requests.Session`` (as pysolr does, no commit
 in the query string), then sends ``<commit />``. Reports the server's CPU time
