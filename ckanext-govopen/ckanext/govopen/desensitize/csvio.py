@@ -233,13 +233,15 @@ class CsvSource:
         if parts[-1] and not parts[-1].endswith(b"\n"):
             parts.append(fh.readline())
         odd = sum(p.count(b'"') for p in parts) % 2 == 1
-        at_eof = self._read_record_end(parts, odd) and not fh.read(1)
+        if not self._read_record_end(parts, odd):
+            text = b"".join(parts).decode("utf-8", "replace")
+            raise MalformedInputError("unclosed_quote", row=_unclosed_quote_row(text, 1))
         sample = b"".join(parts)
         self._decode(sample, 1)  # decides the encoding, or fails as any chunk would
         codec = "gb18030" if self._decided == "gb18030" else "utf-8"
         raw = split_records(sample)
         texts = [r.decode(codec, "replace") for r in raw]
-        self.dialect = sniff(texts, at_eof)
+        self.dialect = sniff(texts)
         head = self.dialect.header_index
         if head >= len(raw):
             raise MalformedInputError("no_header")
@@ -355,14 +357,12 @@ class CsvSource:
         A short record anywhere else is a broken row and fails the file."""
         tail = counts[first_bad:]
         at_end = self._fh is not None and self._fh.tell() >= self._size
-        if not at_end or len(tail) > MAX_FOOTER or np.any(tail > ncols):
+        if not at_end or len(tail) > MAX_FOOTER or np.any(tail >= ncols):
             raise self._located(data, ncols)
-        rows = frame.slice(first_bad)
-        sep = self.dialect.delimiter
-        for row in rows.iter_rows():
-            text = sep.join(v for v in row if v).strip()
-            if text:
-                self.footer.append(text)
+        rows = [[v for v in row if v and v.strip()] for row in frame.slice(first_bad).iter_rows()]
+        if any(len(r) > 1 for r in rows):  # a note is one text; more is a broken row
+            raise self._located(data, ncols)
+        self.footer.extend(r[0].strip() for r in rows if r)
         return frame.head(first_bad), counts[:first_bad]
 
 

@@ -126,10 +126,10 @@ class TableProcessor:
         ]
 
     def work(self, frame: pl.DataFrame, offset: int) -> tuple[pl.DataFrame, _Counts]:
-        out, py_cells = self._mask(frame)
+        out, py_cells, cue_names = self._mask(frame)
         out = self._keep_header_rows(frame, out)
         counts = self._count(frame, out, py_cells)
-        counts.seen_names, counts.public_values = self._seen(frame)
+        counts.seen_names, counts.public_values = self._seen(frame, cue_names)
         return out, counts
 
     def _keep_header_rows(self, frame: pl.DataFrame, out: pl.DataFrame) -> pl.DataFrame:
@@ -152,8 +152,10 @@ class TableProcessor:
             columns.append(col)
         return pl.DataFrame(columns)
 
-    def _seen(self, frame: pl.DataFrame) -> tuple[set[str], set[str]]:
-        names: set[str] = set()
+    def _seen(
+        self, frame: pl.DataFrame, cue_names: set[str]
+    ) -> tuple[set[str], set[str]]:
+        names = set(cue_names)
         public: set[str] = set()
         for plan in self.plans:
             s = frame[frame.columns[plan.index]]
@@ -161,8 +163,6 @@ class TableProcessor:
                 v = s.str.strip_chars()
                 v = v.filter(v.str.contains(_PERSON_NAME).fill_null(False))
                 names.update(v.unique().to_list())
-            elif plan.col_type == "free_text" and plan.rule == "scan":
-                names |= self.scrubber.cue_names(s)
             elif plan.col_type == "public":
                 public.update(s.drop_nulls().unique().to_list())
         return names, public
@@ -196,7 +196,7 @@ class TableProcessor:
             return results[0][0]
         return pl.concat([out for out, _ in results])
 
-    def _mask(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[int]]:
+    def _mask(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[int], set[str]]:
         pol = self.policy
         names = frame.columns
         name_cols = [names[p.index] for p in self.plans if p.col_type == "name"]
@@ -208,6 +208,14 @@ class TableProcessor:
             if has_scan
             else []
         )
+        # A name written after a cue in one cell is masked in every free-text cell of
+        # the batch ("王小明" alone in one row, "联系人王小明" in another).
+        cue_names: set[str] = set()
+        for plan in self.plans:
+            if plan.col_type == "free_text" and plan.rule == "scan":
+                cue_names |= self.scrubber.cue_names(frame[names[plan.index]])
+        if cue_names - set(top):
+            top = sorted(set(top) | cue_names, key=len, reverse=True)
         row_names = frame[name_cols[0]] if name_cols and pol.names_same_row else None
         columns: list[pl.Series] = []
         py_cells: list[int] = []
@@ -227,7 +235,7 @@ class TableProcessor:
         scrubbed = self.scrubber.scrub_many([columns[i] for i in scans], row_names, top)
         for i, (out, n_py) in zip(scans, scrubbed):
             columns[i], py_cells[i] = out, n_py
-        return pl.DataFrame(columns), py_cells
+        return pl.DataFrame(columns), py_cells, cue_names
 
     def _count(
         self, frame: pl.DataFrame, out: pl.DataFrame, py_cells: list[int]

@@ -120,7 +120,8 @@ def scan_text(text: str) -> list[str]:
         kinds.append("email")
     for m in _GROUPS.finditer(text):
         if outside(m):
-            kinds.extend(_grouped_kinds(_SEP.split(m.group(0))))
+            # The spaced patterns above already counted the usual groupings.
+            kinds.extend(k for k in set(_grouped_kinds(_SEP.split(m.group(0)))) if k not in kinds)
     return kinds
 
 
