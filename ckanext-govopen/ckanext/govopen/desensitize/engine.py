@@ -464,7 +464,7 @@ def desensitize_file(
         result = followed or verify_source(
             open_out(), public, [t.name for t in report.tables], pool
         )
-        raw = scan_output(tmp, fmt, seen_names, public_values)
+        raw = scan_output(tmp, fmt, seen_names, public_values, pool)
         report.verification = result.to_dict()
         report.verification["bytes"] = raw.to_dict()
         report.seconds = round(time.perf_counter() - started, 3)
