@@ -343,20 +343,21 @@ def _header(scrubber: FreeTextScrubber, header: str) -> str:
     return scrubber.scrub_py(header, None, None) if scan_text(header) else header
 
 
-def _reading(source: Source) -> dict[str, Any]:
+def _reading(source: Source, table: Any) -> dict[str, Any]:
     """How the file was read, for the reviewer to spot a misreading."""
-    reading: dict[str, Any] = {}
-    for attr in ("dialect", "layout"):
-        obj = getattr(source, attr, None)
-        if obj is not None:
+    reading: dict[str, Any] = {"encoding": source.encoding}
+    for obj in (getattr(source, "dialect", None), getattr(source, "layout", None), table):
+        if obj is not None and hasattr(obj, "describe"):
             reading.update(obj.describe())
     return reading
 
 
-def _outside(source: Source, scrubber: FreeTextScrubber) -> dict[str, list[str]]:
+def _outside(
+    source: Source, table: Any, scrubber: FreeTextScrubber
+) -> dict[str, list[str]]:
     """Title lines above and notes below the table: not published, shown scrubbed."""
     dialect = getattr(source, "dialect", None)
-    above = dialect.preamble if dialect is not None else []
+    above = dialect.preamble if dialect is not None else getattr(table, "preamble", [])
     below = getattr(source, "footer", [])
     return {
         "above": [scrubber.scrub_py(t, None, None) for t in above],
@@ -431,8 +432,8 @@ def desensitize_file(
                         follower.written(sink.flush(), proc.plans, table.name)
             for col, header in zip(proc.report.columns, headers):
                 col.header = header
-            proc.report.reading = _reading(source)
-            proc.report.outside_table = _outside(source, scrubber)
+            proc.report.reading = _reading(source, table)
+            proc.report.outside_table = _outside(source, table, scrubber)
             report.tables.append(proc.report)
             seen_names |= proc.seen_names
             public_values |= proc.public_values
