@@ -129,6 +129,8 @@ def _layout(text: str) -> tuple[JsonLayout, list[Any]]:
     if not isinstance(data, dict):
         raise MalformedInputError("json_not_table", row=0)
     paths = list(_record_arrays(data, ()))
+    if not paths and not any(isinstance(v, (dict, list)) for v in data.values()):
+        return JsonLayout("lines"), [data]  # one record: a JSON Lines file of one line
     filled = [p for p in paths if _get(data, p)]
     if len(filled) == 1 or (not filled and len(paths) == 1):
         path = (filled or paths)[0]
