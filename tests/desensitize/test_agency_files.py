@@ -143,3 +143,17 @@ def test_unsure_reading_is_refused_with_what_was_found(tmp_path):
     assert "comma / semicolon" in err.value.message_en
     assert "分隔符" in err.value.message_zh
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_card_that_also_passes_the_credit_code_check_is_masked(tmp_path):
+    # About one 18-digit card in 31 is also a valid all-digit USCC; it must not be kept
+    # as a public credit code (the leak of issue 14).
+    from ckanext.govopen.desensitize.validators import is_uscc
+
+    rng = random.Random(0)
+    card = next(c for c in iter(lambda: _card62(rng), None) if is_uscc(c))
+    src = tmp_path / "in.csv"
+    src.write_text(f"序号,摘要\n1,退款至银行卡{card}\n", encoding="utf-8")
+    report = desensitize_file(src, tmp_path / "out.csv")
+    assert card not in (tmp_path / "out.csv").read_text("utf-8")
+    assert report.verification["bytes"]["passed"]
