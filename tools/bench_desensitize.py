@@ -328,6 +328,7 @@ def _score(tables: list[tuple[object, list[str], list[list[str]] | None]]) -> di
 def run_corpus() -> dict:
     files = _corpus()
     from ckanext.govopen.desensitize import DesensitizeError, desensitize_file
+
     from tests.desensitize.corpus import read_output
 
     scored = []
@@ -357,7 +358,9 @@ def _presidio_python() -> Path | None:
     if not py.exists():
         print("  setting up Presidio in", PRESIDIO_VENV, "(first run only)")
         try:
-            subprocess.run([sys.executable, "-m", "venv", str(PRESIDIO_VENV)], check=True)
+            subprocess.run(
+                [sys.executable, "-m", "venv", str(PRESIDIO_VENV)], check=True
+            )
             subprocess.run(
                 [str(py), "-m", "pip", "install", "-q", *PRESIDIO_PINS],
                 check=True,
@@ -427,7 +430,9 @@ def main() -> None:
         _child(*args.child)
         return
     if not args.no_corpus:
-        print("recall and utility on the agency-shaped corpus (ground truth by construction):")
+        print(
+            "recall and utility on the agency-shaped corpus (ground truth by construction):"
+        )
         print_corpus("GovOpen", run_corpus())
         if not args.no_presidio:
             presidio = run_presidio()

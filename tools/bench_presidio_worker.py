@@ -21,7 +21,12 @@ import json
 import sys
 import time
 
-from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+from presidio_analyzer import (
+    AnalyzerEngine,
+    Pattern,
+    PatternRecognizer,
+    RecognizerRegistry,
+)
 from presidio_analyzer.nlp_engine import NoOpNlpEngine
 from presidio_anonymizer import AnonymizerEngine
 from presidio_anonymizer.entities import OperatorConfig
@@ -63,14 +68,22 @@ def analyzer() -> AnalyzerEngine:
             supported_language="zh",
             patterns=[
                 Pattern("id", r"(?<![0-9])[1-9][0-9]{16}[0-9Xx](?![0-9])", 0.5),
-                Pattern("id_grouped", r"(?<![0-9])[1-9][0-9]{5}[- ][0-9]{8}[- ][0-9]{3}[0-9Xx](?![0-9])", 0.5),
+                Pattern(
+                    "id_grouped",
+                    r"(?<![0-9])[1-9][0-9]{5}[- ][0-9]{8}[- ][0-9]{3}[0-9Xx](?![0-9])",
+                    0.5,
+                ),
             ],
         ),
         PatternRecognizer(
             supported_entity="CN_MOBILE",
             supported_language="zh",
             patterns=[
-                Pattern("mobile", r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])", 0.6),
+                Pattern(
+                    "mobile",
+                    r"(?<![0-9])(?:\+?86[- ]?)?1[3-9][0-9](?:[- ]?[0-9]{4}){2}(?![0-9])",
+                    0.6,
+                ),
             ],
         ),
         LuhnRecognizer(
@@ -78,14 +91,22 @@ def analyzer() -> AnalyzerEngine:
             supported_language="zh",
             patterns=[
                 Pattern("card", r"(?<![0-9])[1-9][0-9]{15,18}(?![0-9])", 0.5),
-                Pattern("card_spaced", r"(?<![0-9])[0-9]{4}(?:[- ][0-9]{4}){3}(?:[- ]?[0-9]{1,3})?(?![0-9])", 0.5),
+                Pattern(
+                    "card_spaced",
+                    r"(?<![0-9])[0-9]{4}(?:[- ][0-9]{4}){3}(?:[- ]?[0-9]{1,3})?(?![0-9])",
+                    0.5,
+                ),
             ],
         ),
         PatternRecognizer(
             supported_entity="EMAIL_ADDRESS",
             supported_language="zh",
             patterns=[
-                Pattern("email", r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", 0.6),
+                Pattern(
+                    "email",
+                    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",
+                    0.6,
+                ),
             ],
         ),
         PatternRecognizer(

@@ -66,7 +66,12 @@ def _grouped(ident: str) -> str:
 
 def _spaced_mobile(m: str, rng: random.Random) -> str:
     return rng.choice(
-        [f"{m[:3]} {m[3:7]} {m[7:]}", f"{m[:3]}-{m[3:7]}-{m[7:]}", f"+86 {m}", f"+86-{m}"]
+        [
+            f"{m[:3]} {m[3:7]} {m[7:]}",
+            f"{m[:3]}-{m[3:7]}-{m[7:]}",
+            f"+86 {m}",
+            f"+86-{m}",
+        ]
     )
 
 
@@ -98,7 +103,8 @@ def make_table(rng: random.Random, n_rows: int) -> Table:
     order = [("p", k) for k in kinds] + [("n", k) for k in neutral] + [("f", "remark")]
     rng.shuffle(order)
     headers = [
-        rng.choice(PERSONAL[k]) if g == "p" else NEUTRAL.get(k, "备注") for g, k in order
+        rng.choice(PERSONAL[k]) if g == "p" else NEUTRAL.get(k, "备注")
+        for g, k in order
     ]
     t = Table(headers, [], [])
     for i in range(n_rows):
@@ -140,7 +146,9 @@ def _neutral(kind: str, i: int, rng: random.Random) -> str:
     if kind == "amount":
         return f"{rng.randint(100, 99999)}.{rng.randint(0, 99):02d}"
     if kind == "date":
-        return f"20{rng.randint(19, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        return (
+            f"20{rng.randint(19, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        )
     if kind == "status":
         return rng.choice(STATUS)
     return rng.choice(DISTRICTS)
@@ -157,9 +165,9 @@ class Rendered:
 def _csv(rows: list[list[str]], delimiter: str, quote_all: bool = False) -> str:
     buf = io.StringIO()
     quoting = csv.QUOTE_ALL if quote_all else csv.QUOTE_MINIMAL
-    csv.writer(buf, delimiter=delimiter, lineterminator="\n", quoting=quoting).writerows(
-        rows
-    )
+    csv.writer(
+        buf, delimiter=delimiter, lineterminator="\n", quoting=quoting
+    ).writerows(rows)
     return buf.getvalue()
 
 
@@ -213,7 +221,9 @@ def _xlsx(shape: str, t: Table) -> Rendered:
     expected = list(t.headers)
     if shape == "xlsx_title":
         ws.append(["2024年度困难群众救助名单"])
-        ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(t.headers))
+        ws.merge_cells(
+            start_row=1, start_column=1, end_row=1, end_column=len(t.headers)
+        )
         ws.append(list(t.headers))
     elif shape == "xlsx_two_header_rows":
         # Group labels merged over pairs of columns, the leaf labels below.

@@ -12,7 +12,17 @@ from ckanext.govopen.desensitize.validators import id_check_char
 
 from .helpers import bank_card, read_csv, resident_id
 
-APPLICANTS = ["张三丰", "李四海", "王小明", "赵六", "陈静怡", "刘德福", "杨晓东", "黄丽娟", "周建国"]
+APPLICANTS = [
+    "张三丰",
+    "李四海",
+    "王小明",
+    "赵六",
+    "陈静怡",
+    "刘德福",
+    "杨晓东",
+    "黄丽娟",
+    "周建国",
+]
 
 
 def _card62(rng: random.Random) -> str:
@@ -47,8 +57,13 @@ def test_byte_scan_finds_what_a_misreading_would_hide(tmp_path):
     out.write_text("申请人;银行卡号\n张三丰;" + _card62(rng) + "\n", encoding="utf-8")
     result = scan_output(out, "csv", names={"张三丰"})
     assert not result.passed
-    assert sorted(k for f in result.findings for k in f["kinds"]) == ["bank_card", "name"]
-    assert all("张三丰" not in json.dumps(f, ensure_ascii=False) for f in result.findings)
+    assert sorted(k for f in result.findings for k in f["kinds"]) == [
+        "bank_card",
+        "name",
+    ]
+    assert all(
+        "张三丰" not in json.dumps(f, ensure_ascii=False) for f in result.findings
+    )
 
 
 def test_grouped_resident_id_under_a_neutral_header_is_masked(tmp_path):
@@ -86,7 +101,9 @@ def test_title_line_above_header_and_footnotes_below(tmp_path):
 
 def test_repeated_header_row_is_kept_as_it_is(tmp_path):
     src = tmp_path / "in.csv"
-    src.write_text("姓名,手机号码\n张三丰,13800138000\n姓名,手机号码\n李四海,13900139000\n")
+    src.write_text(
+        "姓名,手机号码\n张三丰,13800138000\n姓名,手机号码\n李四海,13900139000\n"
+    )
     desensitize_file(src, tmp_path / "out.csv")
     assert read_csv(tmp_path / "out.csv") == [
         ["姓名", "手机号码"],
@@ -120,12 +137,17 @@ def test_json_lines(tmp_path):
     src.write_text('{"姓名": "张三丰", "n": 1}\n{"姓名": "李四海", "n": 2}\n', "utf-8")
     desensitize_file(src, tmp_path / "out.jsonl")
     lines = (tmp_path / "out.jsonl").read_text("utf-8").splitlines()
-    assert [json.loads(x) for x in lines] == [{"姓名": "张**", "n": 1}, {"姓名": "李**", "n": 2}]
+    assert [json.loads(x) for x in lines] == [
+        {"姓名": "张**", "n": 1},
+        {"姓名": "李**", "n": 2},
+    ]
 
 
 def test_header_and_words_around_masked_values_are_kept(tmp_path):
     src = tmp_path / "in.csv"
-    src.write_text("户主姓名,备注\n张三丰,联系人王五电话13800138000\n", encoding="utf-8")
+    src.write_text(
+        "户主姓名,备注\n张三丰,联系人王五电话13800138000\n", encoding="utf-8"
+    )
     desensitize_file(src, tmp_path / "out.csv")
     assert read_csv(tmp_path / "out.csv") == [
         ["户主姓名", "备注"],

@@ -235,7 +235,9 @@ class CsvSource:
         odd = sum(p.count(b'"') for p in parts) % 2 == 1
         if not self._read_record_end(parts, odd):
             text = b"".join(parts).decode("utf-8", "replace")
-            raise MalformedInputError("unclosed_quote", row=_unclosed_quote_row(text, 1))
+            raise MalformedInputError(
+                "unclosed_quote", row=_unclosed_quote_row(text, 1)
+            )
         sample = b"".join(parts)
         self._decode(sample, 1)  # decides the encoding, or fails as any chunk would
         codec = "gb18030" if self._decided == "gb18030" else "utf-8"
@@ -359,7 +361,10 @@ class CsvSource:
         at_end = self._fh is not None and self._fh.tell() >= self._size
         if not at_end or len(tail) > MAX_FOOTER or np.any(tail >= ncols):
             raise self._located(data, ncols)
-        rows = [[v for v in row if v and v.strip()] for row in frame.slice(first_bad).iter_rows()]
+        rows = [
+            [v for v in row if v and v.strip()]
+            for row in frame.slice(first_bad).iter_rows()
+        ]
         if any(len(r) > 1 for r in rows):  # a note is one text; more is a broken row
             raise self._located(data, ncols)
         self.footer.extend(r[0].strip() for r in rows if r)

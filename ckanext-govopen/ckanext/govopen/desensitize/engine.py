@@ -6,7 +6,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,23 +18,23 @@ from . import patterns as P
 from .classify import ColumnPlan, classify
 from .csvio import DEFAULT_CHUNK, CsvSink, CsvSource
 from .errors import UnsupportedFormatError, VerificationError
+from .follow import Follower
 from .freetext import FreeTextScrubber, top_names
 from .jsonio import JsonSink, JsonSource
-from .pipeline import WORKERS, GrowingFile, Prefetch, map_batches
+from .pipeline import WORKERS, Prefetch, map_batches
 from .policy import PERSONAL_TYPES, Policy, load_policy
 from .rawscan import scan_output
+from .reading import header_text, outside_table, reading
 from .report import ColumnReport, Report, TableReport
 from .rules import apply_rule, pseudonymize
 from .tables import Batch, Sink, Source
-from .verify import Verification, scan_text, verify_source
+from .verify import verify_source
 from .xlsxio import XlsxSink, XlsxSource
 
 FORMATS = ("csv", "xlsx", "json")
 # A person's name as the verification looks for it: a common surname and one to three
 # ideographs (so "不详" or "-" in a name column is not taken for one).
-_PERSON_NAME = P.render(
-    "^" + P.SURNAME_RE + "{HAN}{1,3}$", P.RUST
-)
+_PERSON_NAME = P.render("^" + P.SURNAME_RE + "{HAN}{1,3}$", P.RUST)
 _SUFFIXES = {
     ".csv": "csv",
     ".txt": "csv",
@@ -258,53 +258,6 @@ class TableProcessor:
         return counts
 
 
-class _Follower:
-    """Verification of a CSV output that follows the writer: it starts once the first
-    batch is on disk (the column plans say which columns are public) and re-reads the
-    file through a :class:`GrowingFile`, so it runs while the masking still does instead
-    of after it. Same reader, same checks as the verification after the fact. Its checks
-    have threads of their own: queued behind the masking of the next batches they would
-    all wait for the end again."""
-
-    # Checking is cheap per batch, so small verification batches cost little time and
-    # keep the memory of a job that reads, masks and verifies at once low.
-    CHUNK = 4 * 2**20
-
-    def __init__(self, path: Path, chunk_bytes: int) -> None:
-        self._path = path
-        self._chunk = min(chunk_bytes, self.CHUNK)
-        self._grow = GrowingFile(path)
-        self._runner: ThreadPoolExecutor | None = None
-        self._checks: ThreadPoolExecutor | None = None
-        self._future: Future[Verification] | None = None
-
-    def written(self, size: int, plans: list[ColumnPlan], name: str) -> None:
-        self._grow.publish(size)
-        if self._future is None:
-            public = {p.index for p in plans if p.col_type == "public"}
-            source = CsvSource(
-                self._path, self._chunk, trusted=True, opener=self._grow.open
-            )
-            self._runner = ThreadPoolExecutor(1, thread_name_prefix="desensitize-v")
-            self._checks = ThreadPoolExecutor(
-                WORKERS, thread_name_prefix="desensitize-c"
-            )
-            self._future = self._runner.submit(
-                verify_source, source, [public], [name], self._checks
-            )
-
-    def finish(self, size: int) -> Verification | None:
-        """The verification of the whole file (None when no batch was written)."""
-        self._grow.publish(size, final=True)
-        return self._future.result() if self._future is not None else None
-
-    def abort(self) -> None:
-        self._grow.abort()
-        for pool in (self._runner, self._checks):
-            if pool is not None:
-                pool.shutdown(wait=True)
-
-
 def _source(
     fmt: str,
     path: Path,
@@ -332,37 +285,7 @@ def _sink(
         return XlsxSink(path)
     table = getattr(source, "_table", None)
     layout = getattr(source, "layout", None)
-    return JsonSink(
-        path, table.records if table is not None else None, layout, scrub
-    )
-
-
-def _header(scrubber: FreeTextScrubber, header: str) -> str:
-    """Headers are kept as they are, unless the cell itself holds an identifier (an
-    XLSX sheet without a header row puts data there)."""
-    return scrubber.scrub_py(header, None, None) if scan_text(header) else header
-
-
-def _reading(source: Source, table: Any) -> dict[str, Any]:
-    """How the file was read, for the reviewer to spot a misreading."""
-    reading: dict[str, Any] = {"encoding": source.encoding}
-    for obj in (getattr(source, "dialect", None), getattr(source, "layout", None), table):
-        if obj is not None and hasattr(obj, "describe"):
-            reading.update(obj.describe())
-    return reading
-
-
-def _outside(
-    source: Source, table: Any, scrubber: FreeTextScrubber
-) -> dict[str, list[str]]:
-    """Title lines above and notes below the table: not published, shown scrubbed."""
-    dialect = getattr(source, "dialect", None)
-    above = dialect.preamble if dialect is not None else getattr(table, "preamble", [])
-    below = getattr(source, "footer", [])
-    return {
-        "above": [scrubber.scrub_py(t, None, None) for t in above],
-        "below": [scrubber.scrub_py(t, None, None) for t in below],
-    }
+    return JsonSink(path, table.records if table is not None else None, layout, scrub)
 
 
 def desensitize_file(
@@ -407,7 +330,7 @@ def desensitize_file(
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="desensitize")
     kanon_on = pol.k > 1 and pol.quasi_identifiers
     # A CSV output is verified while it is written, unless k-anonymity rewrites it.
-    follower = _Follower(tmp, chunk_bytes) if fmt == "csv" and not kanon_on else None
+    follower = Follower(tmp, chunk_bytes) if fmt == "csv" and not kanon_on else None
     try:
         source = _source(fmt, src, pol, chunk_bytes)
         public: list[set[int]] = []
@@ -420,7 +343,7 @@ def desensitize_file(
                 table.name, table.headers, pol, secret, scrubber, pool
             )
             # Headers are text too: an XLSX sheet without a header row puts data there.
-            headers = [_header(scrubber, h) for h in table.headers]
+            headers = [header_text(scrubber, h) for h in table.headers]
             sink.begin_table(table.name, headers)
             with Prefetch(table.batches()) as batches:
                 for batch, results in map_batches(
@@ -432,8 +355,8 @@ def desensitize_file(
                         follower.written(sink.flush(), proc.plans, table.name)
             for col, header in zip(proc.report.columns, headers):
                 col.header = header
-            proc.report.reading = _reading(source, table)
-            proc.report.outside_table = _outside(source, table, scrubber)
+            proc.report.reading = reading(source, table)
+            proc.report.outside_table = outside_table(source, table, scrubber)
             report.tables.append(proc.report)
             seen_names |= proc.seen_names
             public_values |= proc.public_values

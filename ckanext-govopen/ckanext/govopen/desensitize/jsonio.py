@@ -1,5 +1,8 @@
-"""JSON arrays of objects. Parsed whole (the standard library has no streaming parser),
-so the size is capped by ``limits.json_max_bytes``.
+"""JSON tables: an array of objects, an object wrapping one such array at any depth
+(``{"code": 0, "data": [...]}``; its other strings are scrubbed as free text), or JSON
+Lines. Parsed whole (the standard library has no streaming parser), so the size is capped
+by ``limits.json_max_bytes``. Several arrays of records are refused: which one is the
+table is the agency's to say.
 
 Cells become text for the engine; on output, a value that the engine left unchanged gets
 its original JSON value back (numbers stay numbers), a changed one becomes the masked
@@ -69,7 +72,9 @@ class JsonTable:
 _MAX_DEPTH = 8
 
 
-def _record_arrays(node: Any, path: tuple[str, ...], depth: int = 0) -> Iterator[tuple[str, ...]]:
+def _record_arrays(
+    node: Any, path: tuple[str, ...], depth: int = 0
+) -> Iterator[tuple[str, ...]]:
     """Paths of the arrays of objects inside a wrapper object (``{"data": [...]}``,
     ``{"result": {"rows": [...]}}``); an empty array counts, it may be the records."""
     if depth > _MAX_DEPTH:
@@ -77,9 +82,8 @@ def _record_arrays(node: Any, path: tuple[str, ...], depth: int = 0) -> Iterator
     if isinstance(node, dict):
         for key, value in node.items():
             yield from _record_arrays(value, (*path, str(key)), depth + 1)
-    elif isinstance(node, list) and path:
-        if all(isinstance(item, dict) for item in node):
-            yield path
+    elif isinstance(node, list) and path and all(isinstance(x, dict) for x in node):
+        yield path
 
 
 def _get(node: Any, path: tuple[str, ...]) -> Any:
@@ -122,7 +126,9 @@ def _layout(text: str) -> tuple[JsonLayout, list[Any]]:
     except json.JSONDecodeError as exc:
         records = _json_lines(text)
         if records is None:
-            raise MalformedInputError("bad_json", row=exc.lineno, detail=exc.msg) from None
+            raise MalformedInputError(
+                "bad_json", row=exc.lineno, detail=exc.msg
+            ) from None
         return JsonLayout("lines"), records
     if isinstance(data, list):
         return JsonLayout("array"), data
@@ -218,13 +224,18 @@ class JsonSink:
         return json.dumps(root, ensure_ascii=False, indent=1)
 
 
-def _scrubbed(node: Any, skip: tuple[str, ...], scrub: Callable[[str], str] | None) -> Any:
+def _scrubbed(
+    node: Any, skip: tuple[str, ...], scrub: Callable[[str], str] | None
+) -> Any:
     """A copy of the wrapper with its strings scrubbed; the records array (``skip``) is
     replaced by the caller."""
     if isinstance(node, dict):
         return {
-            k: (v if skip and str(k) == skip[0] and len(skip) == 1
-                else _scrubbed(v, skip[1:] if skip and str(k) == skip[0] else (), scrub))
+            k: (
+                v
+                if skip and str(k) == skip[0] and len(skip) == 1
+                else _scrubbed(v, skip[1:] if skip and str(k) == skip[0] else (), scrub)
+            )
             for k, v in node.items()
         }
     if isinstance(node, list):

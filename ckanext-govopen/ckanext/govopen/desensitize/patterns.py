@@ -168,10 +168,10 @@ def name_cue(engine: dict[str, str], token: str) -> list[tuple[str, str]]:
     stop = "(" + _NAME_STOP + ")"
     if engine is RUST:
         first = "[{HANC}&&[^" + _NOT_NAME_START + "]]"
-        g = lambda n: "${" + str(n) + "}"  # noqa: E731
+        g = lambda n: "${" + str(n) + "}"
     else:
         first = "(?![" + _NOT_NAME_START + "]){HAN}"
-        g = lambda n: "\\g<" + str(n) + ">"  # noqa: E731
+        g = lambda n: "\\g<" + str(n) + ">"
     star = _literal("*", engine)
     return [
         (

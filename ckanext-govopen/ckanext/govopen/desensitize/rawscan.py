@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import html
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -107,17 +107,23 @@ def _lines(block: bytes, sep: str) -> pl.Series:
     delimiter is a byte the block does not contain, no quoting): far faster than
     splitting in Python."""
     if sep == "\n":
-        unused = next((b for b in b"\x01\x02\x03\x04\x05\x06\x07\x08" if b not in block), None)
+        unused = next(
+            (b for b in b"\x01\x02\x03\x04\x05\x06\x07\x08" if b not in block), None
+        )
         if unused is not None:
-            return pl.read_csv(
-                block,
-                has_header=False,
-                separator=chr(unused),
-                quote_char=None,
-                schema={"l": pl.String},
-                raise_if_empty=False,
-                encoding="utf8-lossy",
-            ).get_column("l").fill_null("")
+            return (
+                pl.read_csv(
+                    block,
+                    has_header=False,
+                    separator=chr(unused),
+                    quote_char=None,
+                    schema={"l": pl.String},
+                    raise_if_empty=False,
+                    encoding="utf8-lossy",
+                )
+                .get_column("l")
+                .fill_null("")
+            )
     text = block.decode("utf-8", "replace")
     if sep == "<" and "&#" in text:
         text = html.unescape(text)  # digits may be written as character references

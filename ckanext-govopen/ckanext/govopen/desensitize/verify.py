@@ -53,7 +53,9 @@ _EMAIL = re.compile(
 )
 # Digit groups joined by single spaces or dashes: "140102 19900307 1236",
 # "+86 138 0013 8000", "6222 0212 3456 7890 123".
-_GROUPS = re.compile(r"(?<![0-9])[0-9]{1,8}(?:[- ][0-9]{1,8})+(?:[- ]?[Xx])?(?![0-9A-Za-z])")
+_GROUPS = re.compile(
+    r"(?<![0-9])[0-9]{1,8}(?:[- ][0-9]{1,8})+(?:[- ]?[Xx])?(?![0-9A-Za-z])"
+)
 _SEP = re.compile(r"[- ]")
 _MAX_FINDINGS = 50
 
@@ -121,7 +123,9 @@ def scan_text(text: str) -> list[str]:
     for m in _GROUPS.finditer(text):
         if outside(m):
             # The spaced patterns above already counted the usual groupings.
-            kinds.extend(k for k in set(_grouped_kinds(_SEP.split(m.group(0)))) if k not in kinds)
+            kinds.extend(
+                k for k in set(_grouped_kinds(_SEP.split(m.group(0)))) if k not in kinds
+            )
     return kinds
 
 

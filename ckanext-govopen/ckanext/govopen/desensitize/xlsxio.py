@@ -79,9 +79,8 @@ def _filled(values: list[str | None]) -> int:
 def _header_like(values: list[str | None], width: int) -> bool:
     """A second header row: mostly filled with short labels, no digits (data has)."""
     cells = [v.strip() for v in values if v is not None and v.strip()]
-    return (
-        len(cells) >= max(2, -(-width // 2))
-        and all(len(c) <= 20 and not any(ch.isdigit() for ch in c) for c in cells)
+    return len(cells) >= max(2, -(-width // 2)) and all(
+        len(c) <= 20 and not any(ch.isdigit() for ch in c) for c in cells
     )
 
 
@@ -140,11 +139,14 @@ class XlsxTable:
             width = max(len(r) for _, r in self._ahead)
         rows = [(n, self._fit(r, width)) for n, r in self._ahead]
         need = max(2, -(-width // 2)) if width > 1 else 1
-        pick = 0 if own_output else next(
-            (i for i, (_, v) in enumerate(rows) if _filled(v) >= need), 0
+        pick = (
+            0
+            if own_output
+            else next((i for i, (_, v) in enumerate(rows) if _filled(v) >= need), 0)
         )
         self.preamble = [
-            " ".join(v.strip() for v in vals if v and v.strip()) for _, vals in rows[:pick]
+            " ".join(v.strip() for v in vals if v and v.strip())
+            for _, vals in rows[:pick]
         ]
         number, top = rows[pick]
         headers = [v or "" for v in top]
