@@ -273,6 +273,143 @@ def run(src: Path, repeat: int) -> dict[str, float]:
     return best
 
 
+CORPUS_SEEDS = (1, 2)  # x every shape: 32 files
+CORPUS_ROWS = 400
+PRESIDIO_VENV = BENCH_DIR / "presidio-venv"
+PRESIDIO_PINS = ["presidio-analyzer==2.2.366", "presidio-anonymizer==2.2.366"]
+
+
+def _corpus() -> list[tuple[Path, object, object]]:
+    """(file, table, rendered) for every shape and seed, written under var/bench/corpus."""
+    sys.path.insert(0, str(ROOT / "ckanext-govopen"))
+    sys.path.insert(0, str(ROOT))
+    from tests.desensitize.corpus import SHAPES, make_table, render
+
+    out_dir = BENCH_DIR / "corpus"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    files = []
+    for seed in CORPUS_SEEDS:
+        for shape in SHAPES:
+            rng = random.Random(f"{shape}-{seed}")
+            table = make_table(rng, CORPUS_ROWS)
+            rendered = render(shape, table, rng)
+            path = out_dir / f"{seed}-{rendered.filename}"
+            path.write_bytes(rendered.data)
+            files.append((path, table, rendered))
+    return files
+
+
+def _score(tables: list[tuple[object, list[str], list[list[str]] | None]]) -> dict:
+    """Recall and utility of masked tables against the ground truth. ``tables``:
+    (table, output headers, output rows or None when the file was refused)."""
+    left = refused = 0
+    cells = kept = h_cells = h_kept = 0
+    for table, headers, rows, expected in tables:
+        if rows is None:
+            refused += 1
+            continue
+        text = "\n".join("\t".join(r) for r in [headers, *rows])
+        left += sum(1 for s in table.secrets if s and s in text)
+        h_cells += len(expected)
+        h_kept += sum(a == b for a, b in zip(headers, expected))
+        for out, flags, before in zip(rows, table.personal, table.rows):
+            for cell, personal, orig in zip(out, flags, before):
+                if not personal:
+                    cells += 1
+                    kept += cell == orig
+    return {
+        "identifiers_left": left,
+        "refused": refused,
+        "cells_kept": kept / cells if cells else 0.0,
+        "headers_kept": h_kept / h_cells if h_cells else 0.0,
+    }
+
+
+def run_corpus() -> dict:
+    files = _corpus()
+    from ckanext.govopen.desensitize import DesensitizeError, desensitize_file
+
+    from tests.desensitize.corpus import read_output
+
+    scored = []
+    size = sum(p.stat().st_size for p, _, _ in files)
+    started = time.perf_counter()
+    outs = []
+    for path, table, rendered in files:
+        dst = path.with_name("out-" + path.name)
+        dst.unlink(missing_ok=True)
+        try:
+            desensitize_file(path, dst)
+            outs.append((dst, table, rendered))
+        except DesensitizeError as exc:
+            print(f"  refused {path.name}: {exc.message_en}")
+            scored.append((table, [], None, rendered.headers))
+    seconds = time.perf_counter() - started
+    for dst, table, rendered in outs:
+        headers, rows = read_output(dst)
+        scored.append((table, headers, rows, rendered.headers))
+    result = _score(scored)
+    result.update(files=len(files), mb=size / 1e6, seconds=seconds)
+    return result
+
+
+def _presidio_python() -> Path | None:
+    py = PRESIDIO_VENV / "bin" / "python"
+    if not py.exists():
+        print("  setting up Presidio in", PRESIDIO_VENV, "(first run only)")
+        try:
+            subprocess.run(
+                [sys.executable, "-m", "venv", str(PRESIDIO_VENV)], check=True
+            )
+            subprocess.run(
+                [str(py), "-m", "pip", "install", "-q", *PRESIDIO_PINS],
+                check=True,
+            )
+        except subprocess.CalledProcessError as exc:
+            print(f"  Presidio could not be installed: {exc}")
+            return None
+    return py
+
+
+def run_presidio() -> dict | None:
+    """The same corpus through Presidio, given the tables as the ground truth reads
+    them (its best case: no file reading of its own)."""
+    py = _presidio_python()
+    if py is None:
+        return None
+    files = _corpus()
+    tables = [
+        {"file": p.name, "headers": r.headers, "rows": t.rows} for p, t, r in files
+    ]
+    src, dst = BENCH_DIR / "presidio-in.json", BENCH_DIR / "presidio-out.json"
+    src.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+    subprocess.run(
+        [str(py), str(ROOT / "tools" / "bench_presidio_worker.py"), str(src), str(dst)],
+        check=True,
+    )
+    done = json.loads(dst.read_text(encoding="utf-8"))
+    scored = [
+        (t, o["headers"], o["rows"], r.headers)
+        for (_, t, r), o in zip(files, done["tables"])
+    ]
+    result = _score(scored)
+    result.update(
+        files=len(files),
+        mb=sum(p.stat().st_size for p, _, _ in files) / 1e6,
+        seconds=done["seconds"],
+    )
+    return result
+
+
+def print_corpus(label: str, r: dict) -> None:
+    print(
+        f"{label:<9} {r['files']} files, {r['mb']:.2f} MB in {r['seconds']:.2f} s "
+        f"({r['mb'] / r['seconds']:.2f} MB/s); identifiers left {r['identifiers_left']}, "
+        f"files refused {r['refused']}, non-personal cells unchanged "
+        f"{r['cells_kept']:.1%}, header cells unchanged {r['headers_kept']:.1%}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--small", action="store_true", help="only the 45 MB file")
@@ -282,10 +419,25 @@ def main() -> None:
     parser.add_argument(
         "--child", nargs=2, metavar=("SRC", "DST"), help=argparse.SUPPRESS
     )
+    parser.add_argument(
+        "--no-corpus", action="store_true", help="skip recall/utility on the corpus"
+    )
+    parser.add_argument(
+        "--no-presidio", action="store_true", help="skip Presidio beside the corpus run"
+    )
     args = parser.parse_args()
     if args.child:
         _child(*args.child)
         return
+    if not args.no_corpus:
+        print(
+            "recall and utility on the agency-shaped corpus (ground truth by construction):"
+        )
+        print_corpus("GovOpen", run_corpus())
+        if not args.no_presidio:
+            presidio = run_presidio()
+            if presidio is not None:
+                print_corpus("Presidio", presidio)
     files = [("45 MB", ensure_file(BENCH_DIR / "people_200k.csv", 1))]
     if not args.small:
         files.append(("1 GB", ensure_file(BENCH_DIR / "people_1g.csv", 2**30)))

@@ -204,7 +204,11 @@ def test_json_array_of_objects_keeps_types_of_untouched_values(tmp_path):
     assert "19491231" not in out[1]["备注"]
 
 
-@pytest.mark.parametrize("payload", ['{"a": 1}', "[1, 2]", "[{"])
+# A lone object of scalars is one record (JSON Lines of one line), so it is read.
+@pytest.mark.parametrize(
+    "payload",
+    ['{"a": {"b": 1}}', "[1, 2]", "[{", '{"a": [{"x": 1}], "b": {"c": [{"y": 2}]}}'],
+)
 def test_json_not_a_table(tmp_path, payload):
     src = tmp_path / "in.json"
     src.write_text(payload)

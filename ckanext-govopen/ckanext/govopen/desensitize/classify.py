@@ -22,6 +22,7 @@ from .surnames import COMPOUND, SINGLE
 
 HARD_TYPES = ("uscc", "id_card", "bank_card", "phone", "email", "passport", "plate")
 SOFT_TYPES = ("name", "address")
+_NOT_A_NAME_END = "(?:区|县|市|省|州|镇|乡|村|街道|社区|路|街|局|厅|所|站|院|委|会|办|科|处|队|中心|公司)$"
 
 
 @dataclass
@@ -87,7 +88,9 @@ def _content_scores(values: pl.Series) -> dict[str, float]:
         & (
             col.str.slice(0, 1).is_in(list(SINGLE))
             | col.str.slice(0, 2).is_in(list(COMPOUND))
-        ),
+        )
+        # 万柏林区, 高新区, 文化局: places and offices that start like a surname.
+        & ~col.str.contains(_NOT_A_NAME_END),
         "address": (county.str.len_chars() >= 3)
         & col.str.contains(P.ADDRESS_DETAIL)
         & (col.str.len_chars() >= 6),

@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import BinaryIO
@@ -27,10 +28,12 @@ import numpy as np
 import polars as pl
 from polars.exceptions import ComputeError, PolarsError
 
+from .dialect import SAMPLE_BYTES, Dialect, sniff, split_records
 from .errors import EncodingError, MalformedInputError
 from .tables import Batch, internal_names
 
 DEFAULT_CHUNK = 16 * 2**20
+MAX_FOOTER = 20
 
 
 def _unclosed_quote_row(text: str, first_row: int) -> int:
@@ -43,9 +46,11 @@ def _unclosed_quote_row(text: str, first_row: int) -> int:
     return row
 
 
-def _locate(text: str, ncols: int, first_row: int) -> MalformedInputError:
+def _locate(
+    text: str, ncols: int, first_row: int, delimiter: str = ","
+) -> MalformedInputError:
     """Find the first bad record of a chunk with the csv module and describe it."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
     row = first_row
     try:
         for record in reader:
@@ -59,11 +64,11 @@ def _locate(text: str, ncols: int, first_row: int) -> MalformedInputError:
     return MalformedInputError("bad_csv", row=first_row, detail="unparseable chunk")
 
 
-def _record_field_counts(data: bytes) -> np.ndarray:
+def _record_field_counts(data: bytes, sep: int = 0x2C) -> np.ndarray:
     """Fields per record for a chunk that contains quotes (blank records give 0)."""
     arr = np.frombuffer(data, dtype=np.uint8)
     quotes = np.flatnonzero(arr == 0x22)
-    commas = np.flatnonzero(arr == 0x2C)
+    commas = np.flatnonzero(arr == sep)
     newlines = np.flatnonzero(arr == 0x0A)
     commas = commas[np.searchsorted(quotes, commas) % 2 == 0]
     ends = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
@@ -110,6 +115,10 @@ class CsvSource:
         self._fh: BinaryIO | None = None
         self._offset = 0
         self._headers: list[str] = []
+        self._row = 1
+        self._size = 0
+        self.dialect = Dialect()
+        self.footer: list[str] = []  # lines below the table, not published
 
     # -- decoding ---------------------------------------------------------------------
     def _decode(self, piece: bytes, first_row: int) -> bytes:
@@ -190,39 +199,83 @@ class CsvSource:
             )
         return parts[0] if len(parts) == 1 else b"".join(parts)
 
+    def _first_bytes(self, fh: BinaryIO) -> bytes:
+        """The first line(s), BOM checked and dropped; the encoding decided by a BOM."""
+        first = fh.readline()
+        self.bytes_read = len(first)
+        boms = (
+            codecs.BOM_UTF32_LE,
+            codecs.BOM_UTF32_BE,
+            codecs.BOM_UTF16_LE,
+            codecs.BOM_UTF16_BE,
+        )
+        if first.startswith(boms):
+            raise EncodingError(
+                "unknown_encoding", detail="UTF-16/UTF-32 byte order mark"
+            )
+        if first.startswith(codecs.BOM_UTF8):
+            self._decided, self.encoding = "utf-8", "utf-8-sig"
+            first = first[3:]
+            self._offset = 3
+        return first
+
+    def _header_trusted(self, first: bytes) -> bytes:
+        """Our own output: comma separated, header on line 1."""
+        parts = [first]
+        if not self._read_record_end(parts, first.count(b'"') % 2 == 1):
+            raise MalformedInputError("unclosed_quote", row=1)
+        return b"".join(parts)
+
+    def _header_sniffed(self, fh: BinaryIO, first: bytes) -> bytes:
+        """Decide the dialect on a sample, then continue right after the header record
+        (the file is seekable: only our own output is followed while being written)."""
+        parts = [first, fh.read(SAMPLE_BYTES)]
+        if parts[-1] and not parts[-1].endswith(b"\n"):
+            parts.append(fh.readline())
+        odd = sum(p.count(b'"') for p in parts) % 2 == 1
+        if not self._read_record_end(parts, odd):
+            text = b"".join(parts).decode("utf-8", "replace")
+            raise MalformedInputError(
+                "unclosed_quote", row=_unclosed_quote_row(text, 1)
+            )
+        sample = b"".join(parts)
+        self._decode(sample, 1)  # decides the encoding, or fails as any chunk would
+        codec = "gb18030" if self._decided == "gb18030" else "utf-8"
+        raw = split_records(sample)
+        texts = [r.decode(codec, "replace") for r in raw]
+        self.dialect = sniff(texts)
+        head = self.dialect.header_index
+        if head >= len(raw):
+            raise MalformedInputError("no_header")
+        self._offset += sum(len(r) for r in raw[:head])
+        self._row = head + 1
+        fh.seek(self._offset + len(raw[head]))
+        self.bytes_read = self._offset + len(raw[head])
+        self._size = os.fstat(fh.fileno()).st_size
+        return raw[head]
+
     def tables(self) -> Iterator[CsvTable]:
         with self.opener() if self.opener else open(self.path, "rb") as fh:
             self._fh = fh
-            first = fh.readline()
-            self.bytes_read = len(first)
-            boms = (
-                codecs.BOM_UTF32_LE,
-                codecs.BOM_UTF32_BE,
-                codecs.BOM_UTF16_LE,
-                codecs.BOM_UTF16_BE,
-            )
-            if first.startswith(boms):
-                raise EncodingError(
-                    "unknown_encoding", detail="UTF-16/UTF-32 byte order mark"
-                )
-            if first.startswith(codecs.BOM_UTF8):
-                self._decided, self.encoding = "utf-8", "utf-8-sig"
-                first = first[3:]
-                self._offset = 3
-            parts = [first]
-            if not self._read_record_end(parts, first.count(b'"') % 2 == 1):
-                raise MalformedInputError("unclosed_quote", row=1)
-            header_bytes = b"".join(parts)
+            first = self._first_bytes(fh)
+            self._row = 1
+            if self.trusted:
+                header_bytes = self._header_trusted(first)
+            else:
+                header_bytes = self._header_sniffed(fh, first)
             if not header_bytes.strip():
                 raise MalformedInputError("no_header")
-            self._row = 1
-            text = self._decode(header_bytes, 1).decode("utf-8", "strict")
-            records = list(csv.reader(io.StringIO(text, newline="")))
+            text = self._decode(header_bytes, self._row).decode("utf-8", "strict")
+            records = list(
+                csv.reader(
+                    io.StringIO(text, newline=""), delimiter=self.dialect.delimiter
+                )
+            )
             if not records or not records[0]:
                 raise MalformedInputError("no_header")
             self._headers = records[0]
             self._offset += len(header_bytes)
-            self._row = 2
+            self._row += 1
             yield CsvTable(self, self._headers)
             self._fh = None
 
@@ -251,6 +304,7 @@ class CsvSource:
             return pl.read_csv(
                 data,
                 has_header=False,
+                separator=self.dialect.delimiter,
                 new_columns=names,
                 schema=schema,
                 empty_string_is_null=False,
@@ -262,28 +316,59 @@ class CsvSource:
                     piece.decode("utf-8")
                 except UnicodeDecodeError as dec:
                     raise self._bad_bytes(piece, dec, self._row) from None
-            raise _locate(data.decode("utf-8"), len(names), self._row) from None
+            raise self._located(data, len(names)) from None
+
+    def _located(self, data: bytes, ncols: int) -> MalformedInputError:
+        return _locate(data.decode("utf-8"), ncols, self._row, self.dialect.delimiter)
 
     def _check_fields(
         self, data: bytes, frame: pl.DataFrame, ncols: int
     ) -> pl.DataFrame:
+        sep = ord(self.dialect.delimiter)
         if b'"' not in data and ncols > 1:
             # Without quotes every record is one line. Rows with too many fields already
-            # failed in polars, so the comma total is short exactly when some row is; a
-            # blank line parses as a row of empty strings and is handled below.
+            # failed in polars, so the separator total is short exactly when some row
+            # is; a blank line parses as a row of empty strings and is handled below.
             empty = frame.select(pl.all_horizontal(pl.all() == "")).to_series()
-            commas = int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == 0x2C))
-            if not empty.any() and commas == (ncols - 1) * frame.height:
+            seps = int(np.count_nonzero(np.frombuffer(data, dtype=np.uint8) == sep))
+            if not empty.any() and seps == (ncols - 1) * frame.height:
                 return frame
-        counts = _record_field_counts(data)
-        if len(counts) != frame.height or np.any((counts != ncols) & (counts != 0)):
-            raise _locate(data.decode("utf-8"), ncols, self._row)
+        counts = _record_field_counts(data, sep)
+        if len(counts) != frame.height:
+            raise self._located(data, ncols)
+        bad = np.flatnonzero((counts != ncols) & (counts != 0))
+        if len(bad):
+            frame, counts = self._cut_footer(data, frame, counts, int(bad[0]), ncols)
         blank_rows = np.flatnonzero(counts == 0)
         if len(blank_rows) and ncols > 1:
             keep = np.ones(frame.height, dtype=bool)
             keep[blank_rows] = False
             frame = frame.filter(pl.Series(keep))
         return frame
+
+    def _cut_footer(
+        self,
+        data: bytes,
+        frame: pl.DataFrame,
+        counts: np.ndarray,
+        first_bad: int,
+        ncols: int,
+    ) -> tuple[pl.DataFrame, np.ndarray]:
+        """Notes and totals below the table ("注：…", "合计 …") are shorter records at the
+        very end of the file: they are cut off and listed in the report, not published.
+        A short record anywhere else is a broken row and fails the file."""
+        tail = counts[first_bad:]
+        at_end = self._fh is not None and self._fh.tell() >= self._size
+        if not at_end or len(tail) > MAX_FOOTER or np.any(tail >= ncols):
+            raise self._located(data, ncols)
+        rows = [
+            [v for v in row if v and v.strip()]
+            for row in frame.slice(first_bad).iter_rows()
+        ]
+        if any(len(r) > 1 for r in rows):  # a note is one text; more is a broken row
+            raise self._located(data, ncols)
+        self.footer.extend(r[0].strip() for r in rows if r)
+        return frame.head(first_bad), counts[:first_bad]
 
 
 class CsvSink:

@@ -6,7 +6,7 @@ import os
 import time
 import uuid
 from collections.abc import Callable, Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,20 +14,27 @@ from typing import Any
 import polars as pl
 
 from . import kanon
+from . import patterns as P
 from .classify import ColumnPlan, classify
 from .csvio import DEFAULT_CHUNK, CsvSink, CsvSource
 from .errors import UnsupportedFormatError, VerificationError
+from .follow import Follower
 from .freetext import FreeTextScrubber, top_names
 from .jsonio import JsonSink, JsonSource
-from .pipeline import WORKERS, GrowingFile, Prefetch, map_batches
+from .pipeline import WORKERS, Prefetch, map_batches
 from .policy import PERSONAL_TYPES, Policy, load_policy
+from .rawscan import scan_output
+from .reading import header_text, outside_table, reading
 from .report import ColumnReport, Report, TableReport
 from .rules import apply_rule, pseudonymize
 from .tables import Batch, Sink, Source
-from .verify import Verification, verify_source
+from .verify import verify_source
 from .xlsxio import XlsxSink, XlsxSource
 
 FORMATS = ("csv", "xlsx", "json")
+# A person's name as the verification looks for it: a common surname and one to three
+# ideographs (so "不详" or "-" in a name column is not taken for one).
+_PERSON_NAME = P.render("^" + P.SURNAME_RE + "{HAN}{1,3}$", P.RUST)
 _SUFFIXES = {
     ".csv": "csv",
     ".txt": "csv",
@@ -35,6 +42,8 @@ _SUFFIXES = {
     ".xlsx": "xlsx",
     ".xlsm": "xlsx",
     ".json": "json",
+    ".jsonl": "json",
+    ".ndjson": "json",
     ".xls": None,
 }
 
@@ -49,7 +58,7 @@ def detect_format(path: Path) -> str:
         head = fh.read(512)
     if head.startswith(b"PK\x03\x04"):
         return "xlsx"
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"["):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"[", b"{")):
         return "json"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise UnsupportedFormatError("unsupported_format", detail="legacy .xls")
@@ -65,6 +74,8 @@ class _Counts:
     fallback: list[int]
     python: list[int]
     quarantined: list[int]  # row positions within the slice
+    seen_names: set[str]  # for the verification: names the masker saw
+    public_values: set[str]  # values of columns declared public
 
 
 class TableProcessor:
@@ -91,6 +102,8 @@ class TableProcessor:
         self.scrubber = scrubber
         self.plans: list[ColumnPlan] = []
         self.report = TableReport(name=name)
+        self.seen_names: set[str] = set()
+        self.public_values: set[str] = set()
 
     def prepare(self, batch: Batch) -> None:
         if not self.plans:
@@ -113,8 +126,46 @@ class TableProcessor:
         ]
 
     def work(self, frame: pl.DataFrame, offset: int) -> tuple[pl.DataFrame, _Counts]:
-        out, py_cells = self._mask(frame)
-        return out, self._count(frame, out, py_cells)
+        out, py_cells, cue_names = self._mask(frame)
+        out = self._keep_header_rows(frame, out)
+        counts = self._count(frame, out, py_cells)
+        counts.seen_names, counts.public_values = self._seen(frame, cue_names)
+        return out, counts
+
+    def _keep_header_rows(self, frame: pl.DataFrame, out: pl.DataFrame) -> pl.DataFrame:
+        """A header row repeated inside the data (a page break of an export) is kept
+        as it is: it is the header, not a person."""
+        if frame.width < 2 or frame.height == 0:
+            return out
+        same = frame.select(
+            pl.all_horizontal(
+                [pl.col(c) == h for c, h in zip(frame.columns, self.headers)]
+            ).fill_null(False)
+        ).to_series()
+        idx = same.arg_true()
+        if idx.len() == 0:
+            return out
+        columns = []
+        for c in out.columns:
+            col = out[c].clone()
+            col.scatter(idx, frame[c].gather(idx))
+            columns.append(col)
+        return pl.DataFrame(columns)
+
+    def _seen(
+        self, frame: pl.DataFrame, cue_names: set[str]
+    ) -> tuple[set[str], set[str]]:
+        names = set(cue_names)
+        public: set[str] = set()
+        for plan in self.plans:
+            s = frame[frame.columns[plan.index]]
+            if plan.col_type == "name":
+                v = s.str.strip_chars()
+                v = v.filter(v.str.contains(_PERSON_NAME).fill_null(False))
+                names.update(v.unique().to_list())
+            elif plan.col_type == "public":
+                public.update(s.drop_nulls().unique().to_list())
+        return names, public
 
     def collect(
         self, batch: Batch, results: list[tuple[pl.DataFrame, _Counts]]
@@ -135,6 +186,8 @@ class TableProcessor:
                 rep.fallback_masked += fallback
                 rep.python_path_cells += python
             rows.extend(batch.first_row + offset + r for r in counts.quarantined)
+            self.seen_names |= counts.seen_names
+            self.public_values |= counts.public_values
             offset += out.height
         self.report.rows += batch.frame.height
         if rows:
@@ -143,7 +196,7 @@ class TableProcessor:
             return results[0][0]
         return pl.concat([out for out, _ in results])
 
-    def _mask(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[int]]:
+    def _mask(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, list[int], set[str]]:
         pol = self.policy
         names = frame.columns
         name_cols = [names[p.index] for p in self.plans if p.col_type == "name"]
@@ -155,6 +208,14 @@ class TableProcessor:
             if has_scan
             else []
         )
+        # A name written after a cue in one cell is masked in every free-text cell of
+        # the batch ("王小明" alone in one row, "联系人王小明" in another).
+        cue_names: set[str] = set()
+        for plan in self.plans:
+            if plan.col_type == "free_text" and plan.rule == "scan":
+                cue_names |= self.scrubber.cue_names(frame[names[plan.index]])
+        if cue_names - set(top):
+            top = sorted(set(top) | cue_names, key=len, reverse=True)
         row_names = frame[name_cols[0]] if name_cols and pol.names_same_row else None
         columns: list[pl.Series] = []
         py_cells: list[int] = []
@@ -174,13 +235,13 @@ class TableProcessor:
         scrubbed = self.scrubber.scrub_many([columns[i] for i in scans], row_names, top)
         for i, (out, n_py) in zip(scans, scrubbed):
             columns[i], py_cells[i] = out, n_py
-        return pl.DataFrame(columns), py_cells
+        return pl.DataFrame(columns), py_cells, cue_names
 
     def _count(
         self, frame: pl.DataFrame, out: pl.DataFrame, py_cells: list[int]
     ) -> _Counts:
         full = self.policy.full_mask
-        counts = _Counts([], [], [], py_cells, [])
+        counts = _Counts([], [], [], py_cells, [], set(), set())
         quarantine = pl.Series([False] * frame.height)
         for plan in self.plans:
             c = frame.columns[plan.index]
@@ -195,53 +256,6 @@ class TableProcessor:
             counts.fallback.append(fallback)
         counts.quarantined = quarantine.arg_true().to_list()
         return counts
-
-
-class _Follower:
-    """Verification of a CSV output that follows the writer: it starts once the first
-    batch is on disk (the column plans say which columns are public) and re-reads the
-    file through a :class:`GrowingFile`, so it runs while the masking still does instead
-    of after it. Same reader, same checks as the verification after the fact. Its checks
-    have threads of their own: queued behind the masking of the next batches they would
-    all wait for the end again."""
-
-    # Checking is cheap per batch, so small verification batches cost little time and
-    # keep the memory of a job that reads, masks and verifies at once low.
-    CHUNK = 4 * 2**20
-
-    def __init__(self, path: Path, chunk_bytes: int) -> None:
-        self._path = path
-        self._chunk = min(chunk_bytes, self.CHUNK)
-        self._grow = GrowingFile(path)
-        self._runner: ThreadPoolExecutor | None = None
-        self._checks: ThreadPoolExecutor | None = None
-        self._future: Future[Verification] | None = None
-
-    def written(self, size: int, plans: list[ColumnPlan], name: str) -> None:
-        self._grow.publish(size)
-        if self._future is None:
-            public = {p.index for p in plans if p.col_type == "public"}
-            source = CsvSource(
-                self._path, self._chunk, trusted=True, opener=self._grow.open
-            )
-            self._runner = ThreadPoolExecutor(1, thread_name_prefix="desensitize-v")
-            self._checks = ThreadPoolExecutor(
-                WORKERS, thread_name_prefix="desensitize-c"
-            )
-            self._future = self._runner.submit(
-                verify_source, source, [public], [name], self._checks
-            )
-
-    def finish(self, size: int) -> Verification | None:
-        """The verification of the whole file (None when no batch was written)."""
-        self._grow.publish(size, final=True)
-        return self._future.result() if self._future is not None else None
-
-    def abort(self) -> None:
-        self._grow.abort()
-        for pool in (self._runner, self._checks):
-            if pool is not None:
-                pool.shutdown(wait=True)
 
 
 def _source(
@@ -259,13 +273,19 @@ def _source(
     return JsonSource(path, policy.limits)
 
 
-def _sink(fmt: str, path: Path, source: Source | None) -> Sink:
+def _sink(
+    fmt: str,
+    path: Path,
+    source: Source | None,
+    scrub: Callable[[str], str] | None = None,
+) -> Sink:
     if fmt == "csv":
         return CsvSink(path)
     if fmt == "xlsx":
         return XlsxSink(path)
     table = getattr(source, "_table", None)
-    return JsonSink(path, table.records if table is not None else None)
+    layout = getattr(source, "layout", None)
+    return JsonSink(path, table.records if table is not None else None, layout, scrub)
 
 
 def desensitize_file(
@@ -305,22 +325,25 @@ def desensitize_file(
     tmp = dst.with_name(f"{stem}.part.{fmt}")
     tmp2 = dst.with_name(f"{stem}.kanon.{fmt}")
     scrubber = FreeTextScrubber(pol)
+    scrub: Callable[[str], str] = lambda text: scrubber.scrub_py(text, None, None)
     sink: Sink | None = None
     pool = ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="desensitize")
     kanon_on = pol.k > 1 and pol.quasi_identifiers
     # A CSV output is verified while it is written, unless k-anonymity rewrites it.
-    follower = _Follower(tmp, chunk_bytes) if fmt == "csv" and not kanon_on else None
+    follower = Follower(tmp, chunk_bytes) if fmt == "csv" and not kanon_on else None
     try:
         source = _source(fmt, src, pol, chunk_bytes)
         public: list[set[int]] = []
+        seen_names: set[str] = set()
+        public_values: set[str] = set()
         for table in source.tables():
             if sink is None:
-                sink = _sink(fmt, tmp, source)
+                sink = _sink(fmt, tmp, source, scrub)
             proc = TableProcessor(
                 table.name, table.headers, pol, secret, scrubber, pool
             )
             # Headers are text too: an XLSX sheet without a header row puts data there.
-            headers = [scrubber.scrub_py(h, None, None) for h in table.headers]
+            headers = [header_text(scrubber, h) for h in table.headers]
             sink.begin_table(table.name, headers)
             with Prefetch(table.batches()) as batches:
                 for batch, results in map_batches(
@@ -332,10 +355,14 @@ def desensitize_file(
                         follower.written(sink.flush(), proc.plans, table.name)
             for col, header in zip(proc.report.columns, headers):
                 col.header = header
+            proc.report.reading = reading(source, table)
+            proc.report.outside_table = outside_table(source, table, scrubber)
             report.tables.append(proc.report)
+            seen_names |= proc.seen_names
+            public_values |= proc.public_values
             public.append({p.index for p in proc.plans if p.col_type == "public"})
         if sink is None:
-            sink = _sink(fmt, tmp, source)
+            sink = _sink(fmt, tmp, source, scrub)
         report.bytes_out = sink.close()
         sink = None
         followed = follower.finish(report.bytes_out) if follower else None
@@ -361,14 +388,17 @@ def desensitize_file(
         result = followed or verify_source(
             open_out(), public, [t.name for t in report.tables], pool
         )
+        raw = scan_output(tmp, fmt, seen_names, public_values, pool)
         report.verification = result.to_dict()
+        report.verification["bytes"] = raw.to_dict()
         report.seconds = round(time.perf_counter() - started, 3)
-        if not result.passed:
-            kinds = sorted({k for f in result.findings for k in f["kinds"]})
+        if not result.passed or not raw.passed:
+            findings = result.findings + raw.findings
+            kinds = sorted({k for f in findings for k in f["kinds"]})
             raise VerificationError(
                 "verification_failed",
                 report=report,
-                count=result.findings_total,
+                count=result.findings_total + raw.findings_total,
                 detail=", ".join(kinds),
             )
         os.replace(tmp, dst)

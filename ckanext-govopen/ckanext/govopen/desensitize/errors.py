@@ -20,8 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bytes that are not valid {encoding} near row {row} (byte offset {offset})",
     ),
     "ragged_row": (
-        "第 {row} 行有 {actual} 个字段，而表头有 {expected} 个",
-        "Row {row} has {actual} fields but the header has {expected}",
+        "第 {row} 行有 {actual} 个字段，而表头有 {expected} 个。请检查该行是否有未加引号的分隔符或缺少的字段",
+        (
+            "Row {row} has {actual} fields but the header has {expected}. Check that row for "
+            "an unquoted delimiter or a missing field"
+        ),
     ),
     "unclosed_quote": (
         "第 {row} 行开始的引号没有闭合",
@@ -36,6 +39,51 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "json_not_table": (
         "JSON 必须是对象数组：第 {row} 项不是对象",
         "JSON must be an array of objects: item {row} is not an object",
+    ),
+    "ambiguous_delimiter": (
+        (
+            "无法确定分隔符：从第 {row} 行起按{detail}分隔都能读成同样整齐的表格。"
+            "请另存为逗号分隔的 CSV（UTF-8）或 XLSX 后重新上传"
+        ),
+        (
+            "Cannot tell the delimiter: from row {row} the file reads as an equally regular "
+            "table with {detail}. Save it as comma-separated CSV (UTF-8) or XLSX and upload "
+            "it again"
+        ),
+    ),
+    "inconsistent_delimiter": (
+        (
+            "无法可靠读取表格：按最可能的分隔符（{detail}）表头有 {width} 列，但只有 {share} "
+            "行的列数与之相同。请检查是否有多余的标题行、合并单元格或未加引号的分隔符，"
+            "另存为标准 CSV 或 XLSX 后重新上传"
+        ),
+        (
+            "Cannot read the table reliably: with the likeliest delimiter ({detail}) the "
+            "header has {width} columns but only {share} rows have as many. Check for extra "
+            "title lines, merged cells or unquoted delimiters, save as plain CSV or XLSX and "
+            "upload it again"
+        ),
+    ),
+    "header_not_found": (
+        "表头前有 {lines} 行标题或说明，超过允许的数量，找不到表头。请删除表头上方的内容后重新上传",
+        (
+            "{lines} title or note lines come before the header, more than allowed, so the "
+            "header was not found. Remove the lines above the header and upload it again"
+        ),
+    ),
+    "json_no_records": (
+        "JSON 中没有找到记录数组（对象组成的数组）。请上传对象数组、包含一个对象数组的对象或 JSON Lines",
+        (
+            "No array of records (objects) was found in the JSON. Upload an array of objects, "
+            "an object holding one such array, or JSON Lines"
+        ),
+    ),
+    "json_ambiguous_records": (
+        "JSON 中有多个记录数组（{detail}），无法确定要发布哪一个。请每个文件只放一个记录数组",
+        (
+            "The JSON holds several arrays of records ({detail}) and it is not clear which "
+            "one is the table. Put one array of records in each file"
+        ),
     ),
     "bad_xlsx": ("无法读取 XLSX 文件：{detail}", "Cannot read the XLSX file: {detail}"),
     "zip_bomb": (

@@ -3,9 +3,10 @@
 One regex (``patterns.freetext``) masks every standalone run of 11–19 digits (phones, IDs,
 bank cards, and some harmless long numbers too — fail closed), spaced phone and card
 forms, landlines with area codes, e-mail addresses and scientific-notation numbers whose
-digits Excel lost. Two or three ideographs after a cue such as 联系人 are masked as a
-name, and so are the table's own names: the row's name anywhere in its free text, and the
-batch's most frequent names. Each step runs only on the rows its cheap prefilter selects.
+digits Excel lost. A name after a cue such as 联系人 is masked up to the word that ends
+it (联系人王*电话…; two or three ideographs when no such word follows), and so are the
+table's own names: the row's name anywhere in its free text, and the batch's most
+frequent names. Each step runs only on the rows its cheap prefilter selects.
 
 Tokens the regex cannot judge go to a Python path, cell by cell: digit runs glued to ASCII
 letters ("tel13800138000") and all-digit 18-character tokens that are valid unified social
@@ -58,9 +59,9 @@ class FreeTextScrubber:
             P.PY, self.prefix, self.suffix, self.token
         )
         self.main_py = re.compile(main_py, re.ASCII)
-        self.cue_rs, self.cue_rs_tmpl = P.name_cue(P.RUST, self.token)
-        cue_py, self.cue_py_tmpl = P.name_cue(P.PY, self.token)
-        self.cue_py = re.compile(cue_py)
+        self.cue_rs = P.name_cue(P.RUST, self.token)
+        self.cue_py = [(re.compile(p), t) for p, t in P.name_cue(P.PY, self.token)]
+        self.cue_full, self.cue_head, self.cue_stop = P.cue_names_pattern()
         self.name_keep = policy.rules["name"].keep_prefix
 
     def scrub(
@@ -121,11 +122,27 @@ class FreeTextScrubber:
             local = self._slow_rows(sub)
             slow = cand.gather(local).to_list()
             texts = sub.gather(local).to_list()
-        # A replacement scans a cell that has no match as fast as a prefilter would.
-        out = out.str.replace_all(self.cue_rs, self.cue_rs_tmpl)
+        out = _on_rows(
+            out, out.str.contains_any(P.NAME_CUE_WORDS).fill_null(False), self._cues
+        )
         if row_names is not None:
             out = self._same_row(out, row_names)
         return out, slow, texts
+
+    def _cues(self, v: pl.Series) -> pl.Series:
+        for pattern, template in self.cue_rs:
+            v = v.str.replace_all(pattern, template)
+        return v
+
+    def cue_names(self, s: pl.Series) -> set[str]:
+        """The names written after a cue in ``s`` (before masking), for the
+        verification: the masker saw them, so none may be left in the output."""
+        sub = s.filter(s.str.contains_any(P.NAME_CUE_WORDS).fill_null(False))
+        if sub.len() == 0:
+            return set()
+        found = sub.str.extract_all(self.cue_full).explode().drop_nulls()
+        names = found.str.replace(self.cue_head, "").str.replace(self.cue_stop, "")
+        return set(names.filter(names.str.len_chars() >= 2).unique().to_list())
 
     def _same_row(self, out: pl.Series, names: pl.Series) -> pl.Series:
         frame = pl.DataFrame({"o": out, "n": names.str.strip_chars()})
@@ -199,7 +216,8 @@ class FreeTextScrubber:
         )  # before tokens split 1.1010519491231e+17 apart
         text = P.TOKEN_PY.sub(token, text)
         text = self.main_py.sub(self.main_py_tmpl, text)
-        text = self.cue_py.sub(self.cue_py_tmpl, text)
+        for pattern, template in self.cue_py:
+            text = pattern.sub(template, text)
         name = (row_name or "").strip()
         if len(name) >= 2:
             text = text.replace(name, mask_name(name, self.name_keep))

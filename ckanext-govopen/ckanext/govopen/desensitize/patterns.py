@@ -97,7 +97,19 @@ def freetext(
         + r"(?:[- ][0-9]{4}[- ]?|[0-9]{4}[- ])"
         + rf"[0-9]{{{4 - min(s, 4)}}}(?P<sb>[0-9]{{{min(s, 4)}}})"
     )
+    # A resident ID written in its three parts, "140102 19900307 1235" (6-8-4).
+    gp, gs = min(p, 6), min(s, 4)
+    grouped_alt = (
+        rf"{{B}}(?P<ga>[0-9]{{{gp}}})[0-9]{{{6 - gp}}}[- ][0-9]{{8}}[- ]?"
+        + (
+            rf"[0-9]{{{4 - gs}}}(?P<gb>[0-9]{{{gs - 1}}}[0-9Xx])"
+            if gs
+            else r"[0-9]{3}[0-9Xx](?P<gb>)"
+        )
+        + r"{B}"
+    )
     alts = [
+        grouped_alt,
         x_alt,
         rf"{{B}}(?P<fa>[0-9]{{{p}}})[0-9]{{{15 - p - s15}}}(?P<fb>[0-9]{{{s15}}}){{B}}",
         rf"{{B}}(?P<da>[0-9]{{{p}}})[0-9]{{{11 - p - s},{19 - p - s}}}(?P<db>[0-9]{{{s}}}){{B}}",
@@ -110,8 +122,8 @@ def freetext(
         r"(?P<ea>[A-Za-z0-9])[A-Za-z0-9._%+-]*(?P<eb>@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})",
     ]
     pattern = render("|".join(f"(?:{a})" for a in alts), engine)
-    heads = ["xa", "fa", "da", "sa", "la", "lp", "ea"]
-    tails = ["xb", "fb", "db", "sb", "lb", "lq", "eb"]
+    heads = ["ga", "xa", "fa", "da", "sa", "la", "lp", "ea"]
+    tails = ["gb", "xb", "fb", "db", "sb", "lb", "lq", "eb"]
     if not p and not s:
         return re.sub(r"\(\?P<\w+>", "(?:", pattern), _literal(token, engine)
     if engine is RUST:
@@ -127,10 +139,65 @@ def _literal(token: str, engine: dict[str, str]) -> str:
     return token.replace("$", "$$") if engine is RUST else token.replace("\\", "\\\\")
 
 
-def name_cue(engine: dict[str, str], token: str) -> tuple[str, str]:
-    """Two or three ideographs after a cue word such as 联系人 are taken for a name."""
-    pattern = render(r"((?:" + NAME_CUES + r")[:：]?{HAN}){HAN}{1,2}", engine)
-    return pattern, ("${1}" if engine is RUST else "\\g<1>") + _literal(token, engine)
+# Words that end a name written after a cue ("联系人王五电话…"), and characters a name
+# after a cue does not start with ("户主姓名" is a header, not 户主 + a name).
+_NAME_STOP = (
+    r"电话|手机|号码|身份|证件|证号|地址|住址|联系|性别|年龄|先生|女士|同志|的|于|在|已|等"
+    r"|[^{HANC}]|$"
+)
+_NOT_NAME_START = "姓名电手身证地住联签信情单性年号码的为是在和及等已未于请本该"
+
+
+def _surname_class() -> str:
+    from .surnames import COMPOUND, SINGLE
+
+    return "(?:" + "|".join(sorted(COMPOUND)) + "|[" + "".join(sorted(SINGLE)) + "])"
+
+
+SURNAME_RE = _surname_class()
+
+
+def name_cue(engine: dict[str, str], token: str) -> list[tuple[str, str]]:
+    """Passes (pattern, template) that mask a name after a cue word such as 联系人.
+
+    A surname and one or two characters followed by a word that ends a name keep the
+    surname and get one star per character (联系人王*电话); otherwise, failing closed,
+    the two or three ideographs after the cue are masked as before."""
+    cue = r"((?:" + NAME_CUES + r")[:：]?)"
+    sur = SURNAME_RE
+    stop = "(" + _NAME_STOP + ")"
+    if engine is RUST:
+        first = "[{HANC}&&[^" + _NOT_NAME_START + "]]"
+        g = lambda n: "${" + str(n) + "}"
+    else:
+        first = "(?![" + _NOT_NAME_START + "]){HAN}"
+        g = lambda n: "\\g<" + str(n) + ">"
+    star = _literal("*", engine)
+    return [
+        (
+            render(cue + "(" + sur + "){HAN}" + stop, engine),
+            g(1) + g(2) + star + g(3),
+        ),
+        (
+            render(cue + "(" + sur + "){HAN}{2}" + stop, engine),
+            g(1) + g(2) + star * 2 + g(3),
+        ),
+        (
+            # Not before a star: the name was masked by one of the passes above.
+            render(cue + "(" + first + "){HAN}{1,2}([^*]|$)", engine),
+            g(1) + g(2) + _literal(token, engine) + g(3),
+        ),
+    ]
+
+
+def cue_names_pattern() -> tuple[str, str, str]:
+    """Rust patterns: a cue and a stop-delimited name; the cue; the stop (for the names
+    the masker saw, which the verification then looks for)."""
+    sur = SURNAME_RE
+    cue = r"(?:" + NAME_CUES + r")[:：]?"
+    stop = "(?:" + _NAME_STOP + ")"
+    full = render(cue + sur + "{HAN}{1,2}?" + stop, RUST)
+    return full, render("^" + cue, RUST), render(stop + "$", RUST)
 
 
 # Cheap prefilter: a cell without any of these cannot match the freetext() pattern, not

@@ -45,6 +45,10 @@ class TableReport:
     # Rows with a personal-data cell that no rule recognized and was masked whole.
     quarantined_rows: RowSet = field(default_factory=RowSet)
     suppressed_rows: RowSet = field(default_factory=RowSet)
+    # How the file was read (delimiter, header row, records path): a misreading shows.
+    reading: dict[str, Any] = field(default_factory=dict)
+    # Title lines above and notes below the table: not published, shown scrubbed.
+    outside_table: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass

@@ -72,9 +72,10 @@ def is_uscc(value: str) -> bool:
 
 
 def is_public_uscc(value: str) -> bool:
-    """A valid USCC that is not also a valid resident ID: when a string is both, it is
-    treated as an ID (fail closed)."""
-    return is_uscc(value) and not is_resident_id(value)
+    """A valid USCC that is not also a valid resident ID or bank card number: when a
+    string is both, it is treated as the personal one (fail closed; 18-digit cards pass
+    the USCC check about once in 31)."""
+    return is_uscc(value) and not is_resident_id(value) and not is_bank_card(value)
 
 
 def is_bank_card(value: str) -> bool:

@@ -115,5 +115,10 @@ def luhn_valid(s: pl.Series) -> pl.Series:
 
 
 def public_uscc(s: pl.Series) -> pl.Series:
-    """Valid USCCs that are not also valid resident IDs (those count as IDs)."""
-    return _valid(s, lambda m: _uscc_ok(m) & ~_id_ok(m))
+    """Valid USCCs that are not also valid resident IDs or bank card numbers (those
+    count as the personal identifier)."""
+    ok = _valid(s, lambda m: _uscc_ok(m) & ~_id_ok(m))
+    digits = ok & s.str.contains(r"^[3-6][0-9]{17}$").fill_null(False)
+    if not digits.any():
+        return ok
+    return ok & ~(digits & luhn_valid(s))

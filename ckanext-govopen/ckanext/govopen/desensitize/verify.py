@@ -51,6 +51,12 @@ _SPACED_CARD = re.compile(
 _EMAIL = re.compile(
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}", re.ASCII
 )
+# Digit groups joined by single spaces or dashes: "140102 19900307 1236",
+# "+86 138 0013 8000", "6222 0212 3456 7890 123".
+_GROUPS = re.compile(
+    r"(?<![0-9])[0-9]{1,8}(?:[- ][0-9]{1,8})+(?:[- ]?[Xx])?(?![0-9A-Za-z])"
+)
+_SEP = re.compile(r"[- ]")
 _MAX_FINDINGS = 50
 
 
@@ -114,6 +120,33 @@ def scan_text(text: str) -> list[str]:
             kinds.append("bank_card")
     for m in _EMAIL.finditer(text):
         kinds.append("email")
+    for m in _GROUPS.finditer(text):
+        if outside(m):
+            # The spaced patterns above already counted the usual groupings.
+            kinds.extend(
+                k for k in set(_grouped_kinds(_SEP.split(m.group(0)))) if k not in kinds
+            )
+    return kinds
+
+
+def _grouped_kinds(groups: list[str]) -> list[str]:
+    """Identifiers formed by consecutive groups (each span joined without separators)."""
+    if groups and groups[-1] in ("X", "x"):
+        groups = groups[:-1]
+        groups[-1] += "X"
+    kinds: list[str] = []
+    for i in range(len(groups)):
+        joined = ""
+        for j in range(i, len(groups)):
+            joined += groups[j]
+            if j == i or len(joined) < 11:
+                continue
+            if len(joined) > 19:
+                break
+            digits, after = (joined[:-1], "X") if joined.endswith("X") else (joined, "")
+            kind = _run_kind(digits, after)
+            if kind:
+                kinds.append(kind)
     return kinds
 
 

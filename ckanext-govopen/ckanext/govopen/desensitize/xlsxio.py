@@ -69,6 +69,36 @@ def cell_text(value: Any) -> str | None:
     return str(value)
 
 
+_LOOKAHEAD = 12  # rows searched for the header (titles and notes may come first)
+
+
+def _filled(values: list[str | None]) -> int:
+    return sum(1 for v in values if v is not None and v.strip())
+
+
+def _header_like(values: list[str | None], width: int) -> bool:
+    """A second header row: mostly filled with short labels, no digits (data has)."""
+    cells = [v.strip() for v in values if v is not None and v.strip()]
+    return len(cells) >= max(2, -(-width // 2)) and all(
+        len(c) <= 20 and not any(ch.isdigit() for ch in c) for c in cells
+    )
+
+
+def _combine(top: list[str | None], below: list[str | None]) -> list[str]:
+    """One header from two rows: a group label merged over several columns (only its
+    first cell holds it) carried right, joined with the label below."""
+    out, group = [], ""
+    for up, down in zip(top, below):
+        up, down = (up or "").strip(), (down or "").strip()
+        if up:
+            group = up
+        if down and group and down != group:
+            out.append(f"{group}/{down}")
+        else:
+            out.append(down or up)
+    return out
+
+
 class XlsxTable:
     def __init__(self, ws: Any, batch_rows: int, width: int | None = None) -> None:
         self._ws = ws
@@ -77,19 +107,75 @@ class XlsxTable:
         self._batch_rows = batch_rows
         self._row = 0
         self.headers: list[str] = []
+        self.header_rows: list[int] = []
+        self.preamble: list[str] = []
+        self._ahead: list[tuple[int, tuple[Any, ...]]] = []
+        own_output = width is not None
+        if width is None:
+            width = ws.max_column if isinstance(ws.max_column, int) else 0
         for row in self._rows:
             self._row += 1
             if any(v is not None and str(v).strip() for v in row):
-                # The sheet's declared width counts: Excel users leave headers blank over
-                # columns that hold data. Without a declaration, trailing blanks go.
-                values = list(row)
-                if width is None:
-                    width = ws.max_column if isinstance(ws.max_column, int) else 0
-                while len(values) > width and values and values[-1] is None:
-                    values.pop()
-                values += [None] * (width - len(values))
-                self.headers = [cell_text(v) or "" for v in values]
-                break
+                self._ahead.append((self._row, row))
+                if own_output or len(self._ahead) >= _LOOKAHEAD:
+                    break
+        if self._ahead:
+            self._pick_header(width, own_output)
+
+    def _fit(self, row: tuple[Any, ...], width: int) -> list[str | None]:
+        # The sheet's declared width counts: Excel users leave headers blank over columns
+        # that hold data. Without a declaration, trailing blanks go.
+        values = list(row)
+        while len(values) > width and values and values[-1] is None:
+            values.pop()
+        values += [None] * (width - len(values))
+        return [cell_text(v) for v in values]
+
+    def _pick_header(self, width: int, own_output: bool) -> None:
+        """The header is the first row that fills at least half the columns; rows above
+        it are titles (a title merged across the sheet fills one cell). A row of labels
+        right below a header with gaps is a second header row (merged group cells)."""
+        if not width:
+            width = max(len(r) for _, r in self._ahead)
+        rows = [(n, self._fit(r, width)) for n, r in self._ahead]
+        need = max(2, -(-width // 2)) if width > 1 else 1
+        pick = (
+            0
+            if own_output
+            else next((i for i, (_, v) in enumerate(rows) if _filled(v) >= need), 0)
+        )
+        self.preamble = [
+            " ".join(v.strip() for v in vals if v and v.strip())
+            for _, vals in rows[:pick]
+        ]
+        number, top = rows[pick]
+        headers = [v or "" for v in top]
+        self.header_rows = [number]
+        rest = rows[pick + 1 :]
+        if (
+            not own_output
+            and rest
+            and _filled(top) < width
+            and _header_like(rest[0][1], width)
+        ):
+            headers = _combine(top, rest[0][1])
+            self.header_rows.append(rest[0][0])
+            rest = rest[1:]
+        self.headers = headers
+        self._ahead = [(n, tuple(v)) for n, v in rest]
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "sheet": self.name,
+            "header_rows": self.header_rows,
+            "lines_above_header": len(self.preamble),
+        }
+
+    def _all_rows(self) -> Iterator[tuple[int, tuple[Any, ...]]]:
+        yield from self._ahead
+        for row in self._rows:
+            self._row += 1
+            yield self._row, row
 
     def batches(self) -> Iterator[Batch]:
         ncols = len(self.headers)
@@ -98,21 +184,20 @@ class XlsxTable:
         names = internal_names(ncols)
         buf: list[list[str | None]] = []
         first = self._row + 1
-        for row in self._rows:
-            self._row += 1
+        for number, row in self._all_rows():
             values = [cell_text(v) for v in row]
             if len(values) > ncols:
                 extra = [v for v in values[ncols:] if v is not None and v.strip()]
                 if extra:
                     raise MalformedInputError(
-                        "ragged_row", row=self._row, actual=len(values), expected=ncols
+                        "ragged_row", row=number, actual=len(values), expected=ncols
                     )
                 values = values[:ncols]
             if not any(v is not None and v.strip() for v in values):
                 continue  # Excel keeps formatted empty rows; they carry nothing
             values += [None] * (ncols - len(values))
             if not buf:
-                first = self._row
+                first = number
             buf.append(values)
             if len(buf) >= self._batch_rows:
                 yield Batch(_frame(buf, names), first)

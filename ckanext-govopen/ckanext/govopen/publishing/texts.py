@@ -107,6 +107,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "review.return": ("退回", "Return"),
     "review.audit": ("操作记录", "Audit trail"),
     "review.reason_required": ("退回时必须填写理由。", "A reason is required to return a dataset."),
+    # issue 14: how the file was read, so a reviewer can spot a misreading
+    "review.reading": ("文件读取方式：", "How the file was read:"),
+    "review.outside": ("表格外的标题与注释（未发布）：", "Titles and notes outside the table (not published):"),
 }
 
 

@@ -1,0 +1,192 @@
+"""A verification that does not share the masker's reading of the file.
+
+The masker decides a delimiter, a header row and column types; if it misreads the file
+(a semicolon file read as one column, a title line taken for the header) its own checks
+would misread the output the same way. This pass reads the output's bytes as text - lines
+of a CSV or JSON file, the text pieces of every XML part of an XLSX - without columns or
+delimiters, and fails on any validating identifier (verify.scan_text: resident IDs, also
+grouped with spaces or dashes, mobiles in any spacing and with +86, Luhn-valid cards of
+16-19 digits, e-mails) and on any name the masker saw in a name column or after a cue.
+
+Values of columns an organization declared public are the only exception; they are
+removed from a line before it is checked (by value, not by position, so a misread column
+cannot hide anything else).
+"""
+
+from __future__ import annotations
+
+import html
+import zipfile
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from .pipeline import WORKERS, split_rows
+from .verify import _check_column, scan_text
+
+CHUNK = 16 * 2**20
+_MAX_FINDINGS = 50
+# A name check on one or two ideographs would match ordinary words everywhere; the
+# masker's names are whole names of at least two characters.
+_MIN_NAME = 2
+
+
+@dataclass
+class RawScan:
+    passed: bool = True
+    pieces_scanned: int = 0
+    pieces_checked: int = 0
+    findings_total: int = 0
+    findings: list[dict[str, Any]] = field(default_factory=list)
+
+    def add(self, part: str, line: int, kinds: list[str], sample: str = "") -> None:
+        self.passed = False
+        self.findings_total += len(kinds)
+        if len(self.findings) < _MAX_FINDINGS:
+            found: dict[str, Any] = {"part": part, "line": line, "kinds": kinds}
+            if sample:
+                found["name"] = sample[:1] + "*" * (len(sample) - 1)
+            self.findings.append(found)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "passed": self.passed,
+            "method": "bytes of the output read as text, no columns",
+            "pieces_scanned": self.pieces_scanned,
+            "pieces_checked": self.pieces_checked,
+            "findings_total": self.findings_total,
+            "findings": self.findings,
+        }
+
+
+def _chunks(fh: Any, sep: bytes) -> Iterator[bytes]:
+    """Big blocks of ``fh`` that end at a ``sep`` (or the end), so no token is cut."""
+    rest = b""
+    while True:
+        block = fh.read(CHUNK)
+        if not block:
+            if rest:
+                yield rest
+            return
+        block = rest + block
+        cut = block.rfind(sep)
+        if cut < 0:
+            rest = block
+            continue
+        rest = block[cut + 1 :]
+        yield block[: cut + 1]
+
+
+def _texts(path: Path, fmt: str) -> Iterator[tuple[str, str, bytes]]:
+    """(part name, separator, block) for every text part of the output."""
+    if fmt == "xlsx":
+        with zipfile.ZipFile(path) as zf:
+            for info in zf.infolist():
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as fh:
+                        for block in _chunks(fh, b"<"):
+                            yield info.filename, "<", block
+        return
+    with open(path, "rb") as fh:
+        for block in _chunks(fh, b"\n"):
+            yield path.suffix.lstrip(".") or fmt, "\n", block
+
+
+def _strip_public(line: str, public: list[str]) -> str:
+    for value in public:
+        line = line.replace(value, " ")
+    return line
+
+
+def _lines(block: bytes, sep: str) -> pl.Series:
+    """The pieces of a block, split by polars' reader (a CSV of one column whose
+    delimiter is a byte the block does not contain, no quoting): far faster than
+    splitting in Python."""
+    if sep == "\n":
+        unused = next(
+            (b for b in b"\x01\x02\x03\x04\x05\x06\x07\x08" if b not in block), None
+        )
+        if unused is not None:
+            return (
+                pl.read_csv(
+                    block,
+                    has_header=False,
+                    separator=chr(unused),
+                    quote_char=None,
+                    schema={"l": pl.String},
+                    raise_if_empty=False,
+                    encoding="utf8-lossy",
+                )
+                .get_column("l")
+                .fill_null("")
+            )
+    text = block.decode("utf-8", "replace")
+    if sep == "<" and "&#" in text:
+        text = html.unescape(text)  # digits may be written as character references
+    return pl.Series("l", text.split(sep), dtype=pl.String)
+
+
+def _check(
+    lines: pl.Series, offset: int, wanted: list[str], public: list[str]
+) -> list[tuple[int, list[str], str]]:
+    """Findings (line position, kinds, name) of one slice of lines."""
+    found: list[tuple[int, list[str], str]] = []
+    rows = set(_check_column(lines))
+    if public:
+        rows |= set(lines.str.contains_any(public).arg_true().to_list())
+    for r in sorted(rows):
+        line = _strip_public(lines[r], public) if public else lines[r]
+        kinds = sorted(set(scan_text(line)))
+        if kinds:
+            found.append((offset + r, kinds, ""))
+    if wanted:
+        for r in lines.str.contains_any(wanted).fill_null(False).arg_true().to_list():
+            line = _strip_public(lines[r], public) if public else lines[r]
+            name = next((n for n in wanted if n in line), None)
+            if name is not None:
+                found.append((offset + r, ["name"], name))
+    return found
+
+
+def scan_output(
+    path: str | Path,
+    fmt: str,
+    names: Iterable[str] = (),
+    public_values: Iterable[str] = (),
+    pool: ThreadPoolExecutor | None = None,
+) -> RawScan:
+    """Scan the finished output file ``path`` of format ``fmt``; with a ``pool`` the
+    lines of a block are checked in slices on its threads."""
+    result = RawScan()
+    wanted = sorted({n for n in names if len(n) >= _MIN_NAME}, key=len, reverse=True)
+    public = sorted({v for v in public_values if v.strip()}, key=len, reverse=True)
+    line_no: dict[str, int] = {}
+    for part, sep, block in _texts(Path(path), fmt):
+        lines = _lines(block, sep)
+        del block
+        first = line_no.get(part, 1)
+        # A block ends with its separator, so the next one starts on the next line.
+        line_no[part] = first + block_lines(lines, sep)
+        result.pieces_scanned += lines.len()
+        slices = split_rows(pl.DataFrame({"l": lines}), WORKERS if pool else 1)
+        jobs = [(off, part_.get_column("l")) for off, part_ in slices]
+        if pool is not None and len(jobs) > 1:
+            futures = [pool.submit(_check, s, off, wanted, public) for off, s in jobs]
+            results = [f.result() for f in futures]
+        else:
+            results = [_check(s, off, wanted, public) for off, s in jobs]
+        for found in results:
+            for r, kinds, name in found:
+                result.add(part, first + r, kinds, name)
+        result.pieces_checked += sum(len(f) for f in results)
+    return result
+
+
+def block_lines(lines: pl.Series, sep: str) -> int:
+    """Lines a block advances the count by (polars drops the empty piece after the
+    block's final newline, a split keeps it)."""
+    return lines.len() if sep == "\n" else lines.len() - 1
