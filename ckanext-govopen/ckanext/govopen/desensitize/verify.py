@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import polars as pl
@@ -200,7 +201,7 @@ def verify_source(
                     pool,
                     parts,
                     batches,
-                    lambda f, off, public=public: _check_part(f, off, public),
+                    partial(_check_part, public=public),
                 ):
                     frame = batch.frame
                     result.cells_scanned += frame.height * frame.width
