@@ -113,7 +113,7 @@ def scan_text(text: str) -> list[str]:
     for m in _SPACED_CARD.finditer(text):
         if outside(m) and is_bank_card(m.group(0)):
             kinds.append("bank_card")
-    for m in _EMAIL.finditer(text):
+    for _ in _EMAIL.finditer(text):
         kinds.append("email")
     return kinds
 

@@ -158,7 +158,7 @@ def govopen_required_when(field: dict[str, Any], schema: dict[str, Any]) -> Vali
         if not _empty(data.get(key)):
             return
         for other, values in conditions.items():
-            current = data.get(key[:-1] + (other,))
+            current = data.get((*key[:-1], other))
             if isinstance(current, str) and current.strip() in values:
                 other_field = scheming_field_by_name(_fields(schema), other) or {}
                 shown = (_vocab(other_field).label(current.strip(), govopen_lang())
@@ -352,7 +352,7 @@ def govopen_not_before(field: dict[str, Any], schema: dict[str, Any]) -> Validat
 
     def validator(key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict,
                   context: Context) -> None:
-        end, start = _as_date(data.get(key)), _as_date(data.get(key[:-1] + (other_name,)))
+        end, start = _as_date(data.get(key)), _as_date(data.get((*key[:-1], other_name)))
         if end and start and end < start:
             other = scheming_field_by_name(_fields(schema), other_name)
             errors[key].append(_("{label} may not be earlier than {other}").format(
