@@ -40,8 +40,11 @@ ckan: $(STAMP)
 reset:
 	rm -rf var
 
+# ruff, the type check and the import contracts (all configured in pyproject.toml).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy -p ckanext.govopen
+	$(VENV)/bin/lint-imports
 
 bench: bench-search bench-desensitize bench-dcat
 

@@ -100,7 +100,7 @@ def _ident(kind: str, rng: random.Random) -> str:
 def _cell(kind: str, free_text: bool, rng: random.Random) -> str:
     value = _ident(kind, rng)
     if free_text and value:
-        value = rng.choice(SURROUND) + value + rng.choice(SURROUND + ["已核验", "x"])
+        value = rng.choice(SURROUND) + value + rng.choice([*SURROUND, "已核验", "x"])
         if rng.random() < 0.2:
             value = value.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
     return value
@@ -154,7 +154,7 @@ def leaks(text: str) -> list[str]:
                 found.append("mobile")
             elif 16 <= len(run) <= 19 and run[0] in "3456" and luhn.is_valid(run):
                 found.append("card")
-    for m in re.finditer(r"(?<![0-9])1[3-9][0-9] [0-9]{4} [0-9]{4}(?![0-9])", text):
+    for _ in re.finditer(r"(?<![0-9])1[3-9][0-9] [0-9]{4} [0-9]{4}(?![0-9])", text):
         found.append("mobile")
     if re.search(r"[A-Za-z0-9]@example\.com", text):
         found.append("email")

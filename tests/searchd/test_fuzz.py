@@ -29,7 +29,7 @@ value = st.one_of(
     st.sampled_from(WORDS).map(lambda w: f'"{w} {w}"'),
     st.sampled_from(WORDS).map(lambda w: w[:2] + "*"),
     st.sampled_from(WORDS).map(lambda w: w + "~1"),
-    st.tuples(st.sampled_from(WORDS + ["*"]), st.sampled_from(WORDS + ["*"]),
+    st.tuples(st.sampled_from([*WORDS, "*"]), st.sampled_from([*WORDS, "*"]),
               st.sampled_from("[{"), st.sampled_from("]}")).map(
         lambda t: f"{t[2]}{t[0]} TO {t[1]}{t[3]}"),
 )

@@ -5,7 +5,9 @@ import datetime as dt
 from functools import partial
 
 import ckan.plugins.toolkit as tk
+from ckan.types import Context
 from flask import Blueprint, Response
+from flask.blueprints import BlueprintSetupState
 
 from ckanext.govopen.catalog import directory as catalog_directory
 from ckanext.govopen.dcat.views import dcat_vocabulary
@@ -27,7 +29,7 @@ def directory(fmt: str) -> Response:
     """The whole public catalog as a CSV or XLSX file, in the page's language."""
     if fmt not in _TYPES:
         return tk.abort(404, tk._("The catalog directory comes as CSV or XLSX"))
-    context = {"user": tk.current_user.name if tk.current_user else ""}
+    context: Context = {"user": tk.current_user.name if tk.current_user else ""}  # type: ignore[union-attr]  # ckan casts current_user to "Model.User", which mypy cannot resolve
     try:
         result = tk.get_action("govopen_catalog_directory")(context, {})
     except tk.NotAuthorized:
@@ -53,7 +55,7 @@ js_locales = Blueprint("govopen_js_locales", __name__)
 
 
 @js_locales.record_once
-def _alias_js_locales(state) -> None:  # type: ignore[no-untyped-def]
+def _alias_js_locales(state: BlueprintSetupState) -> None:
     from ckan.lib.i18n import get_locales_from_config
     from ckan.views.api import i18n_js_translations
 

@@ -89,7 +89,7 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
 
     # Graph ------------------------------------------------------------------
 
-    def graph_from_dataset(self, dataset_dict: dict[str, Any], dataset_ref: Node) -> None:
+    def graph_from_dataset(self, dataset_dict: dict[str, Any], dataset_ref: Node) -> None:  # noqa: C901 -- predates the complexity limit; split it when next changed
         d, ref = dataset_dict, dataset_ref
         super().graph_from_dataset(_base_view(d), ref)
         g = self.g

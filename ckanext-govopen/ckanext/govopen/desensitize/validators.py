@@ -115,6 +115,6 @@ def is_plate(value: str) -> bool:
 
 def is_chinese_name(value: str) -> bool:
     v = value.strip()
-    if not _RE_NAME.fullmatch(v) or len(v) > 4 and "·" not in v:
+    if not _RE_NAME.fullmatch(v) or (len(v) > 4 and "·" not in v):
         return False
     return v[0] in SINGLE or v[:2] in COMPOUND

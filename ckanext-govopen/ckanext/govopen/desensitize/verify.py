@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 import polars as pl
@@ -118,7 +119,7 @@ def scan_text(text: str) -> list[str]:
     for m in _SPACED_CARD.finditer(text):
         if outside(m) and is_bank_card(m.group(0)):
             kinds.append("bank_card")
-    for m in _EMAIL.finditer(text):
+    for _ in _EMAIL.finditer(text):
         kinds.append("email")
     for m in _GROUPS.finditer(text):
         if outside(m):
@@ -233,7 +234,7 @@ def verify_source(
                     pool,
                     parts,
                     batches,
-                    lambda f, off, public=public: _check_part(f, off, public),
+                    partial(_check_part, public=public),
                 ):
                     frame = batch.frame
                     result.cells_scanned += frame.height * frame.width

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from importlib.metadata import version
 from typing import Any
 
 import ckan.plugins.toolkit as tk
@@ -23,8 +24,6 @@ def govopen_about(context: Context, data_dict: DataDict) -> dict[str, Any]:
     :rtype: dictionary
     """
     tk.check_access("govopen_about", context, data_dict)
-    from importlib.metadata import version
-
     return {
         "platform_name": tk.config["ckanext.govopen.platform_name"],
         "version": version("ckanext-govopen"),

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
-from ckan.types import AuthResult, Context, DataDict
+from ckan.types import AuthFunction, AuthResult, Context, DataDict
 
 
 @tk.auth_allow_anonymous_access
@@ -32,7 +32,8 @@ def govopen_provenance_note(context: Context, data_dict: DataDict) -> AuthResult
 
 
 @tk.chained_auth_function
-def package_create(next_auth, context: Context, data_dict: DataDict | None) -> AuthResult:  # type: ignore[no-untyped-def]
+def package_create(next_auth: AuthFunction, context: Context,
+                   data_dict: DataDict | None) -> AuthResult:
     """Citizens and companies register derived products without belonging to an agency."""
     from ckanext.govopen.provenance import auth as provenance_auth
 
@@ -40,7 +41,8 @@ def package_create(next_auth, context: Context, data_dict: DataDict | None) -> A
 
 
 @tk.chained_auth_function
-def package_update(next_auth, context: Context, data_dict: DataDict | None) -> AuthResult:  # type: ignore[no-untyped-def]
+def package_update(next_auth: AuthFunction, context: Context,
+                   data_dict: DataDict | None) -> AuthResult:
     """Only its registrant (or a sysadmin) edits a derived product."""
     from ckanext.govopen.provenance import auth as provenance_auth
 

@@ -12,7 +12,7 @@ import uuid
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
+from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, Validator
 
 from ckanext.govopen import catalog
 from ckanext.govopen.catalog import codes, store
@@ -85,7 +85,7 @@ def _unknown_choice(field: dict[str, Any], values: list[str]) -> str:
 
 
 @scheming_validator
-def govopen_required(field: dict[str, Any], schema: dict[str, Any]):  # type: ignore[no-untyped-def]
+def govopen_required(field: dict[str, Any], schema: dict[str, Any]) -> Validator:
     """Not empty, with a message naming the field."""
     def validator(key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict,
                   context: Context) -> None:
@@ -96,7 +96,7 @@ def govopen_required(field: dict[str, Any], schema: dict[str, Any]):  # type: ig
 
 
 @scheming_validator
-def govopen_vocabulary(field: dict[str, Any], schema: dict[str, Any]):  # type: ignore[no-untyped-def]
+def govopen_vocabulary(field: dict[str, Any], schema: dict[str, Any]) -> Validator:
     """One code of the field's `vocabulary` (a name in catalog.VOCABULARIES)."""
     vocab = _vocab(field)
 
@@ -111,7 +111,7 @@ def govopen_vocabulary(field: dict[str, Any], schema: dict[str, Any]):  # type: 
 
 
 @scheming_validator
-def govopen_vocabulary_list(field: dict[str, Any], schema: dict[str, Any]):  # type: ignore[no-untyped-def]
+def govopen_vocabulary_list(field: dict[str, Any], schema: dict[str, Any]) -> Validator:
     """Codes of the field's `vocabulary`, as a list, a JSON list or a comma-separated string;
     stored as a JSON list in vocabulary order."""
     vocab = _vocab(field)
@@ -148,7 +148,7 @@ def _as_list(value: Any) -> list[str] | None:
 
 
 @scheming_validator
-def govopen_required_when(field: dict[str, Any], schema: dict[str, Any]):  # type: ignore[no-untyped-def]
+def govopen_required_when(field: dict[str, Any], schema: dict[str, Any]) -> Validator:
     """Required when another field has one of some values: ``required_when: {open_type:
     [conditional, not_open]}`` in the field definition."""
     conditions: dict[str, list[str]] = field["required_when"]
@@ -158,7 +158,7 @@ def govopen_required_when(field: dict[str, Any], schema: dict[str, Any]):  # typ
         if not _empty(data.get(key)):
             return
         for other, values in conditions.items():
-            current = data.get(key[:-1] + (other,))
+            current = data.get((*key[:-1], other))
             if isinstance(current, str) and current.strip() in values:
                 other_field = scheming_field_by_name(_fields(schema), other) or {}
                 shown = (_vocab(other_field).label(current.strip(), govopen_lang())
@@ -240,7 +240,7 @@ def govopen_resource_code(key: FlattenKey, data: FlattenDataDict, errors: Flatte
     value = data.get(key)
     value = "" if _empty(value) else str(value).strip().upper()
     provider_code = _provider(data)[1]
-    classification = data.get(("classification",))
+    classification = data.get(("classification",)) or ""
     if classification not in catalog.vocabulary("classification") or not provider_code:
         # provider and classification report their own errors
         data[key] = value
@@ -277,7 +277,7 @@ def govopen_resource_code(key: FlattenKey, data: FlattenDataDict, errors: Flatte
 
 
 @scheming_validator
-def govopen_resource_code_list(field: dict[str, Any], schema: dict[str, Any]):  # type: ignore[no-untyped-def]
+def govopen_resource_code_list(field: dict[str, Any], schema: dict[str, Any]) -> Validator:
     """Related resource codes: well-formed, without repeats; stored as a JSON list."""
     def validator(key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict,
                   context: Context) -> None:
@@ -346,13 +346,13 @@ def govopen_not_future(value: Any) -> Any:
 
 
 @scheming_validator
-def govopen_not_before(field: dict[str, Any], schema: dict[str, Any]):  # type: ignore[no-untyped-def]
+def govopen_not_before(field: dict[str, Any], schema: dict[str, Any]) -> Validator:
     """Not earlier than the date field named by ``not_before`` in the field definition."""
     other_name: str = field["not_before"]
 
     def validator(key: FlattenKey, data: FlattenDataDict, errors: FlattenErrorDict,
                   context: Context) -> None:
-        end, start = _as_date(data.get(key)), _as_date(data.get(key[:-1] + (other_name,)))
+        end, start = _as_date(data.get(key)), _as_date(data.get((*key[:-1], other_name)))
         if end and start and end < start:
             other = scheming_field_by_name(_fields(schema), other_name)
             errors[key].append(_("{label} may not be earlier than {other}").format(

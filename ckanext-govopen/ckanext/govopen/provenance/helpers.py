@@ -6,6 +6,7 @@ import logging
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan.types import Context
 
 from ckanext.govopen.provenance import search, sources
 from ckanext.govopen.provenance.note import parse_date
@@ -13,7 +14,7 @@ from ckanext.govopen.provenance.note import parse_date
 log = logging.getLogger(__name__)
 
 
-def _viewer() -> dict[str, Any]:
+def _viewer() -> Context:
     user = tk.current_user
     name = getattr(user, "name", "") if user else ""
     return {"user": name or "", "auth_user_obj": user if name else None}

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from urllib.parse import quote
+from zoneinfo import ZoneInfo
 
 TIMEZONE = "Asia/Shanghai"
 # English names of platform names we know; others are cited as configured.
@@ -34,8 +35,6 @@ class NoteFacts:
 
 def today(now: dt.datetime | None = None) -> dt.date:
     """Today's date in China (the acquisition date of a download made now)."""
-    from zoneinfo import ZoneInfo
-
     moment = now or dt.datetime.now(dt.UTC)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)

@@ -15,6 +15,7 @@ external sources by their URL. Other dataset types are left alone.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Any
 
 from rdflib import RDF, RDFS, BNode, Literal, Namespace, URIRef
@@ -126,8 +127,6 @@ def _public_dataset(ref: str) -> dict[str, Any] | None:
 def _sources(dataset_dict: dict[str, Any]) -> list[dict[str, Any]]:
     value = dataset_dict.get("sources")
     if isinstance(value, str):
-        import json
-
         try:
             value = json.loads(value)
         except ValueError:

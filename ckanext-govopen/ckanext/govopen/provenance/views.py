@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan.types import Context
 from flask import Blueprint, Response, request
 
 from ckanext.govopen.provenance import note
@@ -30,7 +31,7 @@ _TYPES = {"json": "application/json", "txt": "text/plain"}
 provenance = Blueprint("govopen_provenance", __name__)
 
 
-def _context() -> dict[str, Any]:
+def _context() -> Context:
     user = tk.current_user
     name = getattr(user, "name", "") if user else ""
     return {"user": name or "", "auth_user_obj": user if name else None}

@@ -142,7 +142,7 @@ def govopen_dataset_review(context: Context, data_dict: DataDict) -> dict[str, A
     if data["decision"] == "approve":
         problems = gate.problems(pkg.id)
         if problems:
-            raise tk.ValidationError({"resources": problems})
+            raise tk.ValidationError({"resources": list(problems)})
         # The approval covers each file as it is now; a later upload needs a new one.
         status.approve_package(pkg.id, _user(context))
         new_state = APPROVED
@@ -174,10 +174,10 @@ def govopen_dataset_publish(context: Context, data_dict: DataDict) -> dict[str, 
     _require_state(pkg, APPROVED)
     problems = gate.problems(pkg.id) + gate.unreviewed(pkg.id)
     if problems:
-        raise tk.ValidationError({"resources": problems})
+        raise tk.ValidationError({"resources": list(problems)})
     user = _user(context)
     tk.get_action("package_patch")(
-        {"user": user, "ignore_auth": True, "govopen_publishing": True},
+        {"user": user, "ignore_auth": True, "govopen_publishing": True},  # type: ignore[typeddict-unknown-key]  # our flag; Context lists only CKAN's keys
         {"id": pkg.id, "private": False})
     pkg = _package(pkg.id)
     status.set_state(pkg.id, PUBLISHED, user)

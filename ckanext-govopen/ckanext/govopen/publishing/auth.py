@@ -13,7 +13,7 @@ def _package(data_dict: DataDict) -> model.Package | None:
 
 def _can_edit(context: Context, pkg_id: str) -> AuthResult:
     try:
-        tk.check_access("package_update", dict(context), {"id": pkg_id})
+        tk.check_access("package_update", context.copy(), {"id": pkg_id})
     except tk.NotAuthorized:
         return {"success": False, "msg": tk._("Not authorized to edit this dataset")}
     return {"success": True}
@@ -54,7 +54,7 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> Auth
     if pkg is None:
         return {"success": True}  # the action answers "not found"
     try:
-        tk.check_access("package_show", dict(context), {"id": pkg.id})
+        tk.check_access("package_show", context.copy(), {"id": pkg.id})
     except tk.NotAuthorized:
         return {"success": False}
     return {"success": True}

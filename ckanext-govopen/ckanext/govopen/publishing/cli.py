@@ -80,7 +80,9 @@ def rotate_key(dry_run: bool) -> None:
     try:
         current, old = storage.key(), storage.old_keys()
     except tk.ValidationError as e:
-        raise click.ClickException(" ".join(e.error_dict.get("upload", []))) from e
+        upload = e.error_dict.get("upload", [])
+        raise click.ClickException(
+            " ".join(map(str, upload)) if isinstance(upload, list) else str(upload)) from e
     if current in old:
         raise click.UsageError("the current storage_key is also listed in storage_old_keys")
     files = list(storage.raw_files())
@@ -111,7 +113,7 @@ def rotate_key(dry_run: bool) -> None:
     summary = ", ".join(f"{v} {k}" for k, v in sorted(counts.items())) or "nothing to do"
     click.echo(f"done in {time.monotonic() - started:.1f}s: {summary}")
     if not dry_run and counts.get(rotation.ROTATED):
-        status.audit("cli", "storage_key_rotated", **counts)
+        status.audit("cli", "storage_key_rotated", **counts)  # type: ignore[arg-type]  # keys are outcomes, never package_id
         model.Session.commit()
     if counts.get("failed"):
         raise SystemExit(1)

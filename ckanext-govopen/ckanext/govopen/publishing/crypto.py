@@ -13,7 +13,7 @@ import hashlib
 import os
 import struct
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
@@ -52,7 +52,7 @@ def _aad(context: bytes, index: int, last: bool) -> bytes:
     return context + struct.pack(">Q?", index, last)
 
 
-def _chunks(src: BinaryIO, size: int) -> Iterator[tuple[bytes, bool]]:
+def _chunks(src: IO[bytes], size: int) -> Iterator[tuple[bytes, bool]]:
     """Chunks of `src`, each with whether it is the last (an empty file is one empty chunk)."""
     current = src.read(size)
     while True:
@@ -63,7 +63,7 @@ def _chunks(src: BinaryIO, size: int) -> Iterator[tuple[bytes, bool]]:
         current = following
 
 
-def encrypt_stream(src: BinaryIO, dst: BinaryIO, key: bytes, context: bytes,
+def encrypt_stream(src: IO[bytes], dst: IO[bytes], key: bytes, context: bytes,
                    *, max_bytes: int | None = None, chunk: int = CHUNK) -> tuple[int, str]:
     """Encrypt `src` into `dst`. Returns the plaintext size and its SHA-256 (hex)."""
     aead = AESGCM(key)

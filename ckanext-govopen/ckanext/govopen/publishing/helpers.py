@@ -4,12 +4,13 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan.types import Context
 
 from ckanext.govopen.publishing import texts
 
 
-def _context() -> dict[str, Any]:
-    return {"user": tk.current_user.name if tk.current_user else "",
+def _context() -> Context:
+    return {"user": tk.current_user.name if tk.current_user else "",  # type: ignore[union-attr]  # ckan casts current_user to "Model.User", which mypy cannot resolve
             "auth_user_obj": tk.current_user}
 
 

@@ -7,6 +7,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from sqlalchemy import Column, DateTime, Integer, UnicodeText
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped
 
 PENDING, RUNNING, PASSED, FAILED = "pending", "running", "passed", "failed"
 STATUSES = (PENDING, RUNNING, PASSED, FAILED)
@@ -19,33 +20,40 @@ DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED = (
 STATES = (DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED)
 
 
+def _column(*args: Any, **kwargs: Any) -> Any:
+    """A ``Column``, typed as the ``Mapped[...]`` annotation it is assigned to: SQLAlchemy
+    1.4's mypy plugin does not see that ``tk.BaseModel`` (``registry.generate_base()``)
+    is declarative, so without this the stubs type every attribute as ``Column[...]``."""
+    return Column(*args, **kwargs)
+
+
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-class DesensitizeStatus(tk.BaseModel):  # type: ignore[misc, valid-type]
+class DesensitizeStatus(tk.BaseModel):
     """One uploaded resource: its encrypted raw file and the state of its public copy."""
 
     __tablename__ = "govopen_desensitize_status"
 
-    resource_id = Column(UnicodeText, primary_key=True)
-    package_id = Column(UnicodeText, nullable=False, index=True)
-    status = Column(UnicodeText, nullable=False, default=PENDING)
-    code = Column(UnicodeText)
-    reason_zh = Column(UnicodeText)
-    reason_en = Column(UnicodeText)
-    filename = Column(UnicodeText)
-    raw_size = Column(Integer)
-    raw_sha256 = Column(UnicodeText)
-    policy_version = Column(UnicodeText)
-    policy_digest = Column(UnicodeText)
-    report = Column(JSONB)
-    updated = Column(DateTime, nullable=False, default=utcnow)
-    review_state = Column(UnicodeText)
-    review_sha256 = Column(UnicodeText)
-    review_reason = Column(UnicodeText)
-    reviewed_by = Column(UnicodeText)
-    reviewed_at = Column(DateTime)
+    resource_id: Mapped[str] = _column(UnicodeText, primary_key=True)
+    package_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
+    status: Mapped[str] = _column(UnicodeText, nullable=False, default=PENDING)
+    code: Mapped[str | None] = _column(UnicodeText)
+    reason_zh: Mapped[str | None] = _column(UnicodeText)
+    reason_en: Mapped[str | None] = _column(UnicodeText)
+    filename: Mapped[str | None] = _column(UnicodeText)
+    raw_size: Mapped[int | None] = _column(Integer)
+    raw_sha256: Mapped[str | None] = _column(UnicodeText)
+    policy_version: Mapped[str | None] = _column(UnicodeText)
+    policy_digest: Mapped[str | None] = _column(UnicodeText)
+    report: Mapped[dict[str, Any] | None] = _column(JSONB)
+    updated: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    review_state: Mapped[str | None] = _column(UnicodeText)
+    review_sha256: Mapped[str | None] = _column(UnicodeText)
+    review_reason: Mapped[str | None] = _column(UnicodeText)
+    reviewed_by: Mapped[str | None] = _column(UnicodeText)
+    reviewed_at: Mapped[dt.datetime | None] = _column(DateTime)
 
     @property
     def review(self) -> str:
@@ -70,30 +78,30 @@ class DesensitizeStatus(tk.BaseModel):  # type: ignore[misc, valid-type]
         }
 
 
-class DatasetWorkflow(tk.BaseModel):  # type: ignore[misc, valid-type]
+class DatasetWorkflow(tk.BaseModel):
     """Where a dataset stands in draft → submitted → approved/returned → published."""
 
     __tablename__ = "govopen_dataset_workflow"
 
-    package_id = Column(UnicodeText, primary_key=True)
-    state = Column(UnicodeText, nullable=False, default=DRAFT)
-    reason = Column(UnicodeText)
-    actor = Column(UnicodeText)
-    updated = Column(DateTime, nullable=False, default=utcnow)
+    package_id: Mapped[str] = _column(UnicodeText, primary_key=True)
+    state: Mapped[str] = _column(UnicodeText, nullable=False, default=DRAFT)
+    reason: Mapped[str | None] = _column(UnicodeText)
+    actor: Mapped[str | None] = _column(UnicodeText)
+    updated: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
 
 
-class AuditEntry(tk.BaseModel):  # type: ignore[misc, valid-type]
+class AuditEntry(tk.BaseModel):
     """Who did what, when, to which dataset or resource. Rows are only ever added."""
 
     __tablename__ = "govopen_audit"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    created = Column(DateTime, nullable=False, default=utcnow, index=True)
-    actor = Column(UnicodeText, nullable=False)
-    action = Column(UnicodeText, nullable=False)
-    package_id = Column(UnicodeText, index=True)
-    resource_id = Column(UnicodeText)
-    detail = Column(JSONB, nullable=False, default=dict)
+    id: Mapped[int] = _column(Integer, primary_key=True, autoincrement=True)
+    created: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow, index=True)
+    actor: Mapped[str] = _column(UnicodeText, nullable=False)
+    action: Mapped[str] = _column(UnicodeText, nullable=False)
+    package_id: Mapped[str | None] = _column(UnicodeText, index=True)
+    resource_id: Mapped[str | None] = _column(UnicodeText)
+    detail: Mapped[dict[str, Any]] = _column(JSONB, nullable=False, default=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "created": self.created.isoformat(), "actor": self.actor,

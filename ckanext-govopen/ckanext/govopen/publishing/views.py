@@ -6,6 +6,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 import flask
 from ckan.lib import signals
+from ckan.types import Context
 from flask import Blueprint
 
 from ckanext.govopen.helpers import govopen_lang
@@ -18,8 +19,8 @@ __all__ = ["publishing"]
 publishing = Blueprint("govopen_publishing", __name__)
 
 
-def _context() -> dict[str, Any]:
-    return {"user": tk.current_user.name if tk.current_user else "",
+def _context() -> Context:
+    return {"user": tk.current_user.name if tk.current_user else "",  # type: ignore[union-attr]  # ckan casts current_user to "Model.User", which mypy cannot resolve
             "auth_user_obj": tk.current_user}
 
 
@@ -43,7 +44,8 @@ def download(id: str, resource_id: str, filename: str | None = None) -> Any:
         return tk.redirect_to(rsc["url"])
     row = status.get(resource_id)
     public = storage.public_path(resource_id)
-    if not public.exists() or not gate.may_serve(row, _allowed("package_update", pkg["id"])):
+    if (row is None or not public.exists()
+            or not gate.may_serve(row, _allowed("package_update", pkg["id"]))):
         return _refuse(row)
     resp = flask.send_file(public, download_name=filename or row.filename or resource_id,
                            mimetype=rsc.get("mimetype") or None, max_age=0)
@@ -96,7 +98,7 @@ def review(id: str) -> Any:
     try:
         pkg = tk.get_action("package_show")(context, {"id": id})
         workflow = tk.get_action("govopen_dataset_workflow_show")(context, {"id": id})
-        tk.check_access("govopen_dataset_submit", dict(context), {"id": pkg["id"]})
+        tk.check_access("govopen_dataset_submit", context.copy(), {"id": pkg["id"]})
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Dataset not found"))
     except tk.NotAuthorized:

@@ -115,7 +115,7 @@ class TextAnalyzer:
         self._query_norm = _normalizer(self.query_spec.lowercase, self.query_spec.stem,
                                        self.query_spec.fold)
         self._multi_norm = _normalizer(self.query_spec.lowercase, False, self.query_spec.fold)
-        self._memo: dict[str, tuple[tuple[Token, ...], int]] = {}
+        self._memo: dict[str, tuple[tuple[str, ...], tuple[int, ...], int]] = {}
 
     # -- splitting ---------------------------------------------------------------
     def _words(self, text: str, spec: Analysis, index: bool) -> list[tuple[str, int]]:
@@ -374,7 +374,7 @@ def _normalize(words: list[tuple[str, int]], norm: tantivy.TextAnalyzer | None) 
 
 
 def _normalize_words(parts: list[str], norm: tantivy.TextAnalyzer, keep_spaces: bool) -> str:
-    out = []
+    out: list[str] = []
     for part in parts:
         if not part:
             out.append(part)

@@ -143,12 +143,13 @@ def _serve(data_dir: str, ready: Any, profile_path: str | None) -> None:
     server = make_server(engine, "127.0.0.1", 0)
     if profile_path:
         prof = cProfile.Profile()
+        dump_path = profile_path  # narrowed to str for the method below
 
         class Profiled(SolrHandler):
             def _handle(self) -> None:
                 prof.runcall(super()._handle)
                 if "commit=true" in self.path:
-                    prof.dump_stats(profile_path)
+                    prof.dump_stats(dump_path)
 
         server.RequestHandlerClass = Profiled
     ready.put(server.base_url)
@@ -183,30 +184,32 @@ def run(docs: int, title_chars: int, notes_chars: int, queries: int,
         proc = ctx.Process(target=_serve, args=(str(Path(tmp) / "data"), ready, prof_path),
                            daemon=True)
         proc.start()
+        pid = proc.pid
+        assert pid is not None  # set by start()
         base = ready.get(timeout=60)
         http = requests.Session()
         headers = {"Content-type": "application/json; charset=utf-8"}
         try:
-            http.get(f"{base}/select/", params={"q": "*:*", "rows": 1, "wt": "json"}, timeout=30)
+            http.get(f"{base}/select/", params={"q": "*:*", "rows": "1", "wt": "json"}, timeout=30)
             # warm up: analyzers, registry slots, jieba dictionary (not counted)
             warm = [_pysolr_body(make_document(10**6 + i, random.Random(i), title_chars,
                                                notes_chars)) for i in range(20)]
             for body in warm:
                 http.post(f"{base}/update/", data=body, headers=headers, timeout=60)
-            cpu0, wall0 = _cpu(proc.pid), time.perf_counter()
+            cpu0, wall0 = _cpu(pid), time.perf_counter()
             walls = []
             for body in bodies:
                 t = time.perf_counter()
                 resp = http.post(f"{base}/update/", data=body, headers=headers, timeout=60)
                 walls.append(time.perf_counter() - t)
                 resp.raise_for_status()
-            cpu1, wall1 = _cpu(proc.pid), time.perf_counter()
+            cpu1, wall1 = _cpu(pid), time.perf_counter()
             resp = http.post(f"{base}/update/", params={"commit": "true",
                                                         "waitSearcher": "false"},
                              data=b"<commit />", headers={"Content-type": "text/xml"}, timeout=600)
             resp.raise_for_status()
-            cpu2, wall2 = _cpu(proc.pid), time.perf_counter()
-            found = http.get(f"{base}/select/", params={"q": "*:*", "rows": 0, "wt": "json"},
+            cpu2, wall2 = _cpu(pid), time.perf_counter()
+            found = http.get(f"{base}/select/", params={"q": "*:*", "rows": "0", "wt": "json"},
                              timeout=30).json()["response"]["numFound"]
             assert found == docs + len(warm), (found, docs)
             qwall = _queries(http, base, queries, rng)

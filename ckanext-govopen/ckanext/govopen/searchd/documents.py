@@ -43,7 +43,7 @@ def _to_str(value: Any) -> str:
     return str(value)
 
 
-def _convert(fdef: FieldDef, value: Any, doc_id: Any, now: int) -> Any:
+def _convert(fdef: FieldDef, value: Any, doc_id: Any, now: int) -> Any:  # noqa: C901 -- predates the complexity limit; split it when next changed
     """One value in its stored form (date as Solr string, numbers as numbers)."""
     kind = fdef.kind
     if isinstance(value, (dict, list)):
@@ -96,7 +96,7 @@ class DocumentBuilder:
             found = self._analyzers[fdef.type.name] = analyzer_for(fdef.type)
         return found
 
-    def prepare(self, raw: Any, now: int) -> Prepared:
+    def prepare(self, raw: Any, now: int) -> Prepared:  # noqa: C901 -- predates the complexity limit; split it when next changed
         if not isinstance(raw, dict):
             raise SolrError("Expected a JSON object for a document")
         key_name = self.schema.unique_key

@@ -110,7 +110,7 @@ def facet_counts(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
         extra = translate(raw)
         scoped = query if extra is None else Q.boolean_query(
             [(tantivy.Occur.Must, query), (tantivy.Occur.Must, extra)])
-        out["facet_queries"][raw] = searcher.search(scoped, 1, count=True).count or 0
+        out["facet_queries"][raw] = searcher.search(scoped, 1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
 
     specs = [_spec(params, raw, schema, registry) for raw in params.all("facet.field") if raw]
     aggs: dict[str, Any] = {}
@@ -180,7 +180,7 @@ def _missing_count(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q
                    fdef: FieldDef) -> int:
     without = Q.boolean_query([(tantivy.Occur.Must, query),
                                (tantivy.Occur.MustNot, Q.term_query(tschema, HAS, fdef.name))])
-    return searcher.search(without, 1, count=True).count or 0
+    return searcher.search(without, 1, count=True).count or 0  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
 
 
 def shape(pairs: list[tuple[Any, int]], json_nl: str) -> Any:

@@ -9,7 +9,7 @@ _UNESCAPE = re.compile(r"\\(.)")
 _LOCAL = re.compile(r"""\s*([\w.]+)(?:=(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|([^\s}]*)))?""")
 
 
-class LocalParams(dict):  # type: ignore[type-arg]
+class LocalParams(dict[str, str]):
     """Local params by name (last wins) that also keep repeated keys in `pairs`."""
 
     def __init__(self) -> None:

@@ -45,6 +45,7 @@ class SearchServer(ThreadingHTTPServer):
     @property
     def base_url(self) -> str:
         host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host  # typeshed allows bytes
         return f"http://{host}:{port}/solr/{self.core}"
 
 

@@ -122,7 +122,7 @@ def top_docs(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
         return 0, []
     need = start + rows
     if need <= 0:
-        return searcher.search(query, 1, count=True).count, []
+        return searcher.search(query, 1, count=True).count, []  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
     keys = [k for k in keys if not (k.name == "score" and constant_score)]
     # A field no document has ever held ties everywhere (CKAN's `view_recent desc`).
     keys = [k for k in keys if k.name in ("score", "_docid_") or k.slot is not None]
@@ -148,11 +148,11 @@ def _fetch(searcher: tantivy.Searcher, query: Q, key: SortKey, limit: int,
            ) -> tuple[int, list[Hit]]:
     if key.name == "score":
         result = searcher.search(query, limit, count=True)
-        return result.count or 0, [Hit(a, s, [s]) for s, a in result.hits]
+        return result.count or 0, [Hit(a, s, [s]) for s, a in result.hits]  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
     field = SEQ if key.name == "_docid_" else key.slot.field  # type: ignore[union-attr]
     order = tantivy.Order.Desc if key.desc else tantivy.Order.Asc
     result = searcher.search(query, limit, count=True, order_by_field=field, order=order)
-    return result.count or 0, [Hit(a, None, [v]) for v, a in result.hits]
+    return result.count or 0, [Hit(a, None, [v]) for v, a in result.hits]  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
 
 
 def _complete_group(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
@@ -186,7 +186,7 @@ def _slow(searcher: tantivy.Searcher, query: Q, keys: list[SortKey], need: int, 
     result = searcher.search(query, total, count=True)
     hits = [Hit(a, s, []) for s, a in result.hits]
     _fill_values(searcher, keys, hits, load, from_index=0)
-    return result.count or 0, _ordered(hits, keys)[start:need]
+    return result.count or 0, _ordered(hits, keys)[start:need]  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
 
 
 def _fill_values(searcher: tantivy.Searcher, keys: list[SortKey], hits: list[Hit],

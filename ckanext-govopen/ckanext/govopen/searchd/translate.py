@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 import tantivy
 
@@ -136,7 +137,7 @@ class Translator:
         per_field: list[Q] = []
         for name, boost in self.opts.qf:
             field_node = Term(name, node.text, node.kind, slop=node.slop, fuzzy=node.fuzzy)
-            query = self._field(name, lambda f, s, n=field_node: self._term(f, s, n))
+            query = self._field(name, partial(self._term, node=field_node))
             if query is None:
                 continue
             per_field.append(Q.boost_query(query, boost) if boost != 1.0 else query)

@@ -10,7 +10,7 @@ from .errors import SolrError
 from .params import Params
 
 
-class _Pairs(list):  # type: ignore[type-arg]
+class _Pairs(list[tuple[str, Any]]):
     """A JSON object as its (key, value) pairs, so repeated keys survive."""
 
 

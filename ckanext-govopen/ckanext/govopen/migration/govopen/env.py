@@ -7,6 +7,7 @@ from logging.config import fileConfig
 from alembic import context
 from ckan.model.meta import metadata
 from sqlalchemy import engine_from_config, pool
+from sqlalchemy.schema import SchemaItem
 
 config = context.config
 if config.config_file_name:
@@ -16,8 +17,9 @@ NAME = os.path.basename(os.path.dirname(__file__))
 VERSION_TABLE = f"{NAME}_alembic_version"
 
 
-def _ours(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
-    return name.startswith(NAME) if type_ == "table" else True
+def _ours(obj: SchemaItem, name: str | None, type_: str, reflected: bool,
+          compare_to: SchemaItem | None) -> bool:
+    return name is not None and name.startswith(NAME) if type_ == "table" else True
 
 
 def run_offline() -> None:
