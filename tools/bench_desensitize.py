@@ -382,7 +382,11 @@ def run_presidio() -> dict | None:
         {"file": p.name, "headers": r.headers, "rows": t.rows} for p, t, r in files
     ]
     src, dst = BENCH_DIR / "presidio-in.json", BENCH_DIR / "presidio-out.json"
-    src.write_text(json.dumps(tables, ensure_ascii=False), encoding="utf-8")
+    from ckanext.govopen.desensitize.surnames import COMPOUND, SINGLE
+
+    job = {"surnames": "".join(sorted(SINGLE)), "compound": sorted(COMPOUND)}
+    job["tables"] = tables
+    src.write_text(json.dumps(job, ensure_ascii=False), encoding="utf-8")
     subprocess.run(
         [str(py), str(ROOT / "tools" / "bench_presidio_worker.py"), str(src), str(dst)],
         check=True,

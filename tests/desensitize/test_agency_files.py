@@ -179,3 +179,14 @@ def test_card_that_also_passes_the_credit_code_check_is_masked(tmp_path):
     report = desensitize_file(src, tmp_path / "out.csv")
     assert card not in (tmp_path / "out.csv").read_text("utf-8")
     assert report.verification["bytes"]["passed"]
+
+
+def test_a_wider_data_row_is_never_taken_for_the_header(tmp_path):
+    # Only one-text title lines may be skipped: a header with two fields above a row of
+    # three is the header, and the row is reported as ragged (a published header is
+    # never masked, so a data row there would leak).
+    src = tmp_path / "in.csv"
+    src.write_text("姓名,电话\n张三丰,13800138000,多余\n", encoding="utf-8")
+    with pytest.raises(MalformedInputError) as err:
+        desensitize_file(src, tmp_path / "out.csv")
+    assert err.value.code == "ragged_row" and err.value.row == 2

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .errors import MalformedInputError
@@ -70,30 +69,24 @@ def _filled(fields: list[str]) -> int:
     return sum(1 for f in fields if f.strip())
 
 
-def _header_index(rows: list[list[str]], width: int) -> int | None:
-    """The first record that is as wide as the table and mostly filled: lines above it
-    are titles, notes or blank (an Excel title row is ``标题,,,,`` - as wide, not filled)."""
-    need = max(2, -(-width // 2))
+def _header_index(rows: list[list[str]]) -> int | None:
+    """The first record with two cells filled. Lines above it are titles or blank (an
+    Excel title row is ``标题,,,,``: one cell). Only those may be skipped: skipping
+    anything more could take a data row for the header, which is published unmasked."""
     for i, fields in enumerate(rows):
-        if len(fields) == width and _filled(fields) >= need:
+        if _filled(fields) >= 2:
             return i
     return None
 
 
 def _score(texts: list[str], delimiter: str) -> tuple[int, int, int, int] | None:
-    """(records as wide as the table, -lines above the header, width, header index)."""
+    """(records as wide as the header, -lines above it, its width, its index)."""
     rows = [_fields(t, delimiter) for t in texts]
-    widths = Counter(len(r) for r in rows if _filled(r))
-    widths.pop(1, None)
-    widths.pop(0, None)
-    if not widths:
-        return None
-    width, _ = max(widths.items(), key=lambda kv: (kv[1], kv[0]))
-    head = _header_index(rows, width)
+    head = _header_index(rows)
     if head is None:
         return None
-    body = rows[head:]
-    consistent = sum(1 for r in body if len(r) == width)
+    width = len(rows[head])
+    consistent = sum(1 for r in rows[head:] if len(r) == width)
     return consistent, -head, width, head
 
 

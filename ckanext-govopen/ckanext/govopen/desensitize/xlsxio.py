@@ -10,6 +10,7 @@ written as text so Excel cannot mangle masked IDs again.
 from __future__ import annotations
 
 import datetime
+import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,9 @@ from typing import Any
 
 import polars as pl
 
+from . import patterns as P
 from .errors import MalformedInputError, TooLargeError
+from .headers import header_type
 from .tables import Batch, internal_names
 
 _EXACT_FLOAT = 2**53
@@ -69,6 +72,7 @@ def cell_text(value: Any) -> str | None:
     return str(value)
 
 
+_NAME_LIKE = re.compile(P.render("^" + P.SURNAME_RE + "{HAN}{1,3}$", P.PY))
 _LOOKAHEAD = 12  # rows searched for the header (titles and notes may come first)
 
 
@@ -79,8 +83,12 @@ def _filled(values: list[str | None]) -> int:
 def _header_like(values: list[str | None], width: int) -> bool:
     """A second header row: mostly filled with short labels, no digits (data has)."""
     cells = [v.strip() for v in values if v is not None and v.strip()]
-    return len(cells) >= max(2, -(-width // 2)) and all(
-        len(c) <= 20 and not any(ch.isdigit() for ch in c) for c in cells
+    return (
+        len(cells) >= max(2, -(-width // 2))
+        and all(len(c) <= 20 and not any(ch.isdigit() for ch in c) for c in cells)
+        # A first data row of names would otherwise become part of the header, which is
+        # published unmasked; a label such as 银行卡号 names a column type.
+        and not any(_NAME_LIKE.match(c) and header_type(c) is None for c in cells)
     )
 
 
@@ -138,7 +146,7 @@ class XlsxTable:
         if not width:
             width = max(len(r) for _, r in self._ahead)
         rows = [(n, self._fit(r, width)) for n, r in self._ahead]
-        need = max(2, -(-width // 2)) if width > 1 else 1
+        need = 2 if width > 1 else 1  # see dialect._header_index
         pick = (
             0
             if own_output
