@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-# Every test starts from a seed of its own: see random_seed.py.
-pytest_plugins = ["tests.random_seed"]
+# Every test starts from a seed of its own: see pytest_plugins/random_seed.py.
+pytest_plugins = ["tests.pytest_plugins.random_seed"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -290,8 +290,9 @@ def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
                     if line.partition("=")[0].strip() not in unset))
             ckan(ini, "db", "init")
             env = {**os.environ, "GOVOPEN_TEST_BASE": str(base), "CKAN_INI": str(ini)}
-            if args.cwd:  # CKAN's tests, run from site-packages, load tests.random_seed from here
-                env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH")]))
+            if args.cwd:  # CKAN's tests, run from site-packages, load our plugins from here
+                plugins = str(ROOT / "tests" / "pytest_plugins")
+                env["PYTHONPATH"] = os.pathsep.join(filter(None, [plugins, env.get("PYTHONPATH")]))
             cmd = [str(BIN / "python"), "-m", "pytest", f"--ckan-ini={ini}", *pytest_args]
             print("·", " ".join(cmd), flush=True)
             return subprocess.run(cmd, cwd=args.cwd or ROOT, env=env, check=False).returncode
@@ -347,7 +348,7 @@ def cmd_compat(args: argparse.Namespace) -> int:
     # Seeded like our suite: CKAN's factories draw titles with Faker, and one unlucky
     # word once failed TestPackageQuery::test_name_multiple_results.
     config = ["-c", str(ROOT / "tests" / "compat" / "pytest.ini"), f"--rootdir={site}",
-              "-p", "tests.random_seed", "-p", "tests.compat.solr_settings"]
+              "-p", "random_seed", "-p", "solr_settings"]
     if chosen:
         return _test_stack(args, plugins="", locale="en", pytest_args=[*config, *targets])
     rc = _test_stack(args, plugins="", locale="en",

@@ -11,7 +11,7 @@ which also reseeds Faker), and Hypothesis (derandomized, no example database).
 `GOVOPEN_TEST_SEED=<n>` changes the base seed, to look for luck-dependent tests on
 purpose; the header of the run names the seed in use.
 
-Loaded by tests/conftest.py for our suite and with `-p tests.random_seed` for the compat run
+Loaded by tests/conftest.py for our suite and with `-p random_seed` for the compat run
 (tools/stack.py compat).
 """
 from __future__ import annotations

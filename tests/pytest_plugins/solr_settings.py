@@ -8,7 +8,7 @@ app sends those credentials. Against a search service that checks them (ours doe
 holds private datasets) that is 150 errors that have nothing to do with search. After each
 test the settings are taken from the configuration again, as a fresh app would.
 
-Loaded with `-p tests.compat.solr_settings` by tools/stack.py compat.
+Loaded with `-p solr_settings` by tools/stack.py compat.
 """
 from __future__ import annotations
 
