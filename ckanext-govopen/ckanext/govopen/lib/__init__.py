@@ -1,0 +1,1 @@
+"""Helpers shared by several capabilities (pure where they can be)."""
