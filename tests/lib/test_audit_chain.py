@@ -25,7 +25,7 @@ def test_an_intact_chain_verifies() -> None:
 def test_a_changed_field_names_its_row() -> None:
     rows = _chain(5)
     rows[2][1]["size"] = 999
-    checked, broken = verify(rows)
+    _checked, broken = verify(rows)
     assert broken is not None and broken.seq == 3 and "changed" in broken.reason
 
 
