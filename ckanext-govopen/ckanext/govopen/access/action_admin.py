@@ -56,6 +56,8 @@ def govopen_calendar_day_set(context: Context, data_dict: DataDict) -> dict[str,
     row = model.Session.get(CalendarDay, data["day"]) or CalendarDay(day=data["day"])
     row.workday, row.note = data["workday"], data.get("note")
     model.Session.add(row)
+    model.Session.flush()
+    store.recompute_due_dates()
     model.Session.commit()
     return _day_dict(row)
 
@@ -73,6 +75,8 @@ def govopen_calendar_day_delete(context: Context, data_dict: DataDict) -> dict[s
     row = model.Session.get(CalendarDay, data["day"])
     if row is not None:
         model.Session.delete(row)
+        model.Session.flush()
+        store.recompute_due_dates()
         model.Session.commit()
     return {"deleted": row is not None}
 
@@ -104,7 +108,22 @@ def govopen_access_settings_update(context: Context, data_dict: DataDict) -> dic
     if "commitment" in data:
         row.commitment = data["commitment"] or None
     model.Session.add(row)
+    model.Session.flush()
+    store.recompute_due_dates()
     model.Session.commit()
     return {"organization_id": group.id, "decision_workdays": store.decision_workdays(group.id),
             "commitment": store.commitment(group.id),
             "default_workdays": config.access_decision_workdays()}
+
+
+def govopen_access_remind(context: Context, data_dict: DataDict) -> dict[str, Any]:
+    """Mail the reviewers about applications due within two working days or overdue (at
+    most once a day each); ``ckan govopen remind-access`` does the same from cron.
+
+    :returns: ``{"sent": ["address: n application(s)", ...]}``
+    :rtype: dictionary
+    """
+    from ckanext.govopen.access import reminders
+
+    tk.check_access("govopen_access_remind", context, data_dict)
+    return {"sent": reminders.send_reminders()}

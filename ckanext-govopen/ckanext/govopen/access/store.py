@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from ckanext.govopen import config
 from ckanext.govopen.access.model import (
+    OPEN_STATES,
     AccessLog,
     Application,
     CalendarDay,
@@ -98,3 +99,12 @@ def append_log(event: str, actor: str, **fields: Any) -> AccessLog:
 def verify_log() -> tuple[int, audit_chain.Broken | None]:
     rows = model.Session.query(AccessLog).order_by(AccessLog.seq).yield_per(1000)
     return audit_chain.verify((r.seq, r.fields(), r.prev_hash, r.hash) for r in rows)
+
+
+def recompute_due_dates() -> int:
+    """After the calendar's extra days changed: every undecided application's deadline."""
+    cal = calendar()
+    apps = model.Session.query(Application).filter(Application.state.in_(OPEN_STATES)).all()
+    for app in apps:
+        set_due(app, cal)
+    return len(apps)
