@@ -72,14 +72,16 @@ def _require(app: Application, *states: str) -> None:
             state_en=texts.en(f"state.{current}").lower())]})
 
 
-def _check_terms(data: dict[str, Any], pkg: model.Package) -> None:
+def _check_terms(data: dict[str, Any], pkg: model.Package,
+                 errors: dict[str, list[str]] | None = None) -> None:
     """The rules across fields: an entity names itself, the period is capped, the resources
-    are the dataset's own."""
-    errors: dict[str, list[str]] = {}
+    are the dataset's own. Raises with these and any ``errors`` found before, so a form
+    shows every problem at once."""
+    errors = dict(errors or {})
     if data.get("applicant_type") == ENTITY:
         if not data.get("applicant_org"):
             errors["applicant_org"] = [texts.both("err.org_required")]
-        if not data.get("credit_code"):
+        if not data.get("credit_code") and "credit_code" not in errors:
             errors["credit_code"] = [texts.both("err.uscc_required")]
     end = data.get("end_date")
     today = store.today()
@@ -140,13 +142,15 @@ def govopen_access_apply(context: Context, data_dict: DataDict) -> dict[str, Any
     """
     tk.check_access("govopen_access_apply", context, data_dict)
     user = _user(context)
-    data = _validate(data_dict, schema.apply_schema(), context)
+    data, errors = tk.navl_validate(data_dict, schema.apply_schema(), context)
+    if "package_id" in errors:
+        raise tk.ValidationError(errors)
     pkg = _visible_package(context, data["package_id"])
     if pkg.extras.get("open_type") != "conditional":
         raise tk.ValidationError({"package_id": [texts.both("err.not_conditional")]})
-    if not data["accept_commitment"]:
-        raise tk.ValidationError({"accept_commitment": [texts.both("err.commitment")]})
-    _check_terms(data, pkg)
+    if not data.get("accept_commitment"):
+        errors["accept_commitment"] = [texts.both("err.commitment")]
+    _check_terms(data, pkg, errors)
     duplicate = model.Session.query(Application).filter(
         Application.user_id == user.id, Application.package_id == pkg.id,
         Application.state.in_((SUBMITTED, RETURNED, RESUBMITTED))).first()

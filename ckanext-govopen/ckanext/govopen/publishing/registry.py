@@ -28,9 +28,10 @@ def auth_functions() -> dict[str, Any]:
 
 def helpers() -> dict[str, Any]:
     from ckanext.govopen import helpers as shared
+    from ckanext.govopen.access import helpers as access
     from ckanext.govopen.publishing import helpers
 
-    return {**_local(shared), **_local(helpers)}
+    return {**_local(shared), **_local(helpers), **_local(access)}
 
 
 def validators() -> dict[str, Any]:
