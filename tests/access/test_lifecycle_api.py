@@ -150,3 +150,18 @@ def test_the_api_with_a_token_and_the_dashboard_counts(provider, app) -> None:  
     filtered = app.post("/api/3/action/govopen_access_list", json={"state": "approved"},
                         headers=p.headers(p.admin)).json["result"]
     assert filtered["count"] == 0 and filtered["counts"]["submitted"] == 1
+
+
+def test_the_demo_seed_leaves_an_application_in_every_state(provider) -> None:  # type: ignore[no-untyped-def]
+    from ckan.tests import factories
+
+    from seed.access import load_applications
+    from seed.load import Loader
+
+    p = provider
+    loader = Loader(factories.Sysadmin()["name"], out=lambda line: None)
+    assert load_applications(loader, [p.dataset["name"]]) == 7
+    board = p.act(p.admin, "govopen_access_list")
+    assert {s for s, n in board["counts"].items() if n} == {
+        "submitted", "returned", "resubmitted", "approved", "rejected", "withdrawn", "revoked"}
+    assert load_applications(loader, [p.dataset["name"]]) == 0, "loaded once"
