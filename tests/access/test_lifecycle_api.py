@@ -165,3 +165,26 @@ def test_the_demo_seed_leaves_an_application_in_every_state(provider) -> None:  
     assert {s for s, n in board["counts"].items() if n} == {
         "submitted", "returned", "resubmitted", "approved", "rejected", "withdrawn", "revoked"}
     assert load_applications(loader, [p.dataset["name"]]) == 0, "loaded once"
+
+
+def test_a_grant_expires_on_its_own_and_the_applicant_reports_use(provider) -> None:  # type: ignore[no-untyped-def]
+    from freezegun import freeze_time
+
+    p = provider
+    app = p.apply()
+    with pytest.raises(tk.ValidationError) as err:
+        p.act(p.admin, "govopen_access_approve", id=app["id"], end_date="2099-01-01")
+    assert "授权期限" in str(err.value.error_dict)
+    short = (dt.date.today() + dt.timedelta(days=30)).isoformat()
+    ok = p.act(p.admin, "govopen_access_approve", id=app["id"], end_date=short)
+    assert ok["grant"]["valid_until"] == short
+    res = p.resources[0]["id"]
+    with freeze_time(dt.datetime.now() + dt.timedelta(days=32)):
+        assert p.act(p.applicant, "govopen_access_show", id=app["id"])["state"] == "expired"
+        assert grants.active_grant(p.applicant["id"], p.dataset["id"], res) is None
+        with pytest.raises(tk.ValidationError):  # nothing left to revoke
+            p.act(p.admin, "govopen_access_revoke", id=app["id"], reason="x")
+        done = p.act(p.applicant, "govopen_access_usage_report", id=app["id"],
+                     report="用于论文《太原市PM2.5暴露评估》，数据已删除")
+        assert done["usage_report"].startswith("用于论文")
+        assert p.act(p.admin, "govopen_access_list", state="expired")["count"] == 1

@@ -295,7 +295,7 @@ def govopen_access_approve(context: Context, data_dict: DataDict) -> dict[str, A
     end = data.get("end_date") or app.end_date
     if end > app.end_date or end < store.today():
         model.Session.rollback()
-        raise tk.ValidationError({"end_date": [texts.both("err.end_max", days="—",
+        raise tk.ValidationError({"end_date": [texts.both("err.grant_end",
                                                           last=app.end_date.isoformat())]})
     grant = Grant(application_id=app.id, user_id=app.user_id, package_id=app.package_id,
                   resource_ids=list(app.resource_ids), valid_from=utcnow(), valid_until=end)

@@ -40,7 +40,8 @@ def govopen_calendar_day_list(context: Context, data_dict: DataDict) -> dict[str
 
 
 def govopen_calendar_day_set(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """Declare a day a holiday or a make-up working day (wins over the library).
+    """Declare a day a holiday or a make-up working day (wins over the library); the
+    deadlines of undecided applications are counted again.
 
     :param day: ``YYYY-MM-DD``
     :type day: string

@@ -30,6 +30,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err.end_past": ("使用期限须晚于今天", "The end of the period must be after today"),
     "err.end_max": ("使用期限最长 {days} 天（至 {last}）",
                     "The period may be at most {days} days (until {last})"),
+    "err.grant_end": ("授权期限须在今天到申请的期限（{last}）之间",
+                      "The grant must end between today and the end applied for ({last})"),
     "err.resource": ("资源不属于该数据集：{ids}", "Resources not in this dataset: {ids}"),
     "err.no_resources": ("该数据集没有可申请的资源", "This dataset has no resources to apply for"),
     "err.date": ("日期格式应为 YYYY-MM-DD", "Dates are written YYYY-MM-DD"),
