@@ -88,3 +88,26 @@ def test_english_pages(provider, app) -> None:  # type: ignore[no-untyped-def]
     assert "Apply for data" in page.text
     assert "Security commitment" in app.get(f"/en/dataset/{p.dataset['name']}/apply",
                                             headers=p.headers(p.applicant)).text
+
+
+def test_a_sysadmin_edits_the_calendar_and_sees_the_unknown_year_warning(provider, app) -> None:  # type: ignore[no-untyped-def]
+    from ckan.tests import factories
+    from ckan.tests.helpers import call_action
+
+    p = provider
+    root = factories.Sysadmin()
+    token = call_action("api_token_create", {"user": root["name"]}, user=root["name"],
+                        name="t")["token"]
+    client = app.test_client()
+    headers = {"Authorization": token}
+    page = client.get("/access/calendar", headers=headers)
+    from ckanext.govopen.lib.workdays import known_years
+
+    year = dt.date.today().year + 1
+    if year not in known_years():  # the pinned library knows up to 2026
+        assert f"{year}" in page.text and "暂按周末计算" in page.text
+    client.post("/access/calendar", headers=headers, data={
+        "_csrf_token": _csrf(page.text), "day": f"{year}-01-01", "note": "元旦"})
+    assert call_action("govopen_calendar_day_list", {"user": root["name"]})["days"] == [
+        {"day": f"{year}-01-01", "workday": False, "note": "元旦"}]
+    assert client.get("/access/calendar", headers=p.headers(p.admin)).status_code == 403

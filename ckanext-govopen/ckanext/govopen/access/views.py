@@ -148,6 +148,37 @@ def log_csv(organization_id: str) -> Any:
         "Content-Disposition": f'attachment; filename="{out["filename"]}"'})
 
 
+def calendar() -> Any:
+    """Sysadmins: the holidays and make-up working days added to the library's calendar."""
+    if (redirect := _login()) is not None:
+        return redirect
+    context = _context()
+    if flask.request.method == "POST":
+        _check_csrf()
+        form = flask.request.form
+        action = ("govopen_calendar_day_delete" if form.get("delete")
+                  else "govopen_calendar_day_set")
+        try:
+            tk.get_action(action)(context, {"day": form.get("day", ""),
+                                            "workday": form.get("workday") == "on",
+                                            "note": form.get("note", "")})
+        except tk.NotAuthorized:
+            return tk.abort(403, tk._("Unauthorized"))
+        except tk.ValidationError as e:
+            tk.h.flash_error(" ".join(_errors(e).values()))
+        else:
+            tk.h.flash_success(tk._("Done."))
+        return tk.redirect_to("govopen_access.calendar")
+    try:
+        tk.check_access("govopen_calendar_day_set", context, {})
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized"))
+    days = tk.get_action("govopen_calendar_day_list")(context, {})
+    return tk.render("govopen/access/calendar.html", extra_vars={"days": days})
+
+
+access.add_url_rule("/access/calendar", view_func=calendar, endpoint="calendar",
+                    methods=["GET", "POST"])
 access.add_url_rule("/dataset/<id>/apply", view_func=apply, endpoint="apply",
                     methods=["GET", "POST"])
 access.add_url_rule("/access/mine", view_func=mine, endpoint="mine")
