@@ -32,7 +32,25 @@ from ckanext.govopen.access.model import (
 )
 
 
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    return False
+
+
+def _reject_nul(data_dict: DataDict) -> None:
+    """PostgreSQL cannot store U+0000 in text: refuse it here rather than fail with a 500."""
+    bad = [k for k, v in data_dict.items() if _has_nul(v)]
+    if bad:
+        raise tk.ValidationError({k: [texts.both("err.nul")] for k in bad})
+
+
 def _validate(data_dict: DataDict, schema_: dict[str, Any], context: Context) -> dict[str, Any]:
+    _reject_nul(data_dict)
     data, errors = tk.navl_validate(data_dict, schema_, context)
     if errors:
         raise tk.ValidationError(errors)
@@ -142,6 +160,7 @@ def govopen_access_apply(context: Context, data_dict: DataDict) -> dict[str, Any
     """
     tk.check_access("govopen_access_apply", context, data_dict)
     user = _user(context)
+    _reject_nul(data_dict)
     data, errors = tk.navl_validate(data_dict, schema.apply_schema(), context)
     if "package_id" in errors:
         raise tk.ValidationError(errors)

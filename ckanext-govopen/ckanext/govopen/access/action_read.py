@@ -35,7 +35,8 @@ def govopen_access_show(context: Context, data_dict: DataDict) -> dict[str, Any]
     :rtype: dictionary
     """
     tk.check_access("govopen_access_show", context, data_dict)
-    app = _application(str(data_dict.get("id") or ""))
+    data = _validate(data_dict, schema.step_schema(), context)
+    app = _application(data["id"])
     return application_dict(app, full=True)
 
 

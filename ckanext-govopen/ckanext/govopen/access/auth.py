@@ -15,8 +15,15 @@ def _user_id(context: Context) -> str | None:
     return user.id if user else None
 
 
+def _key(data_dict: DataDict, name: str) -> str:
+    # Ids with U+0000 cannot be looked up (PostgreSQL refuses them): the action then says 409.
+    value = str(data_dict.get(name) or "")
+    return "" if "\x00" in value else value
+
+
 def _app(data_dict: DataDict) -> Application | None:
-    return model.Session.get(Application, str(data_dict.get("id") or ""))
+    key = _key(data_dict, "id")
+    return model.Session.get(Application, key) if key else None
 
 
 def _is_admin(context: Context, organization_id: str | None) -> bool:
@@ -81,15 +88,15 @@ def govopen_access_show(context: Context, data_dict: DataDict) -> AuthResult:
 
 
 def govopen_access_list(context: Context, data_dict: DataDict) -> AuthResult:
-    org = data_dict.get("organization_id")
+    org = _key(data_dict, "organization_id")
     if org and not data_dict.get("mine"):
-        group = model.Group.get(str(org))
+        group = model.Group.get(org)
         return {"success": group is None or _is_admin(context, group.id)}
     return {"success": bool(_user_id(context))}
 
 
 def govopen_access_log_list(context: Context, data_dict: DataDict) -> AuthResult:
-    group = model.Group.get(str(data_dict.get("organization_id") or ""))
+    group = model.Group.get(_key(data_dict, "organization_id"))
     if group is None:
         return {"success": False, "msg": "需要 organization_id / organization_id is required"}
     return {"success": _is_admin(context, group.id)}
@@ -100,7 +107,7 @@ def govopen_access_log_export(context: Context, data_dict: DataDict) -> AuthResu
 
 
 def govopen_access_settings_update(context: Context, data_dict: DataDict) -> AuthResult:
-    group = model.Group.get(str(data_dict.get("organization_id") or ""))
+    group = model.Group.get(_key(data_dict, "organization_id"))
     return {"success": group is not None and _is_admin(context, group.id)}
 
 

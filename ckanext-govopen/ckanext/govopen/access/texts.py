@@ -34,6 +34,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "The grant must end between today and the end applied for ({last})"),
     "err.resource": ("资源不属于该数据集：{ids}", "Resources not in this dataset: {ids}"),
     "err.no_resources": ("该数据集没有可申请的资源", "This dataset has no resources to apply for"),
+    "err.nul": ("含有不允许的控制字符（U+0000）", "Contains a character that is not allowed (U+0000)"),
     "err.date": ("日期格式应为 YYYY-MM-DD", "Dates are written YYYY-MM-DD"),
     "err.workdays": ("工作日数应为 1 到 60 之间的整数", "Working days must be a whole number from 1 to 60"),
     "warn.guessed_years": ("工作日历尚不知道 {years} 年的法定节假日和调休，暂按周末计算；请系统管理员补录。",
