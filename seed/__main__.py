@@ -40,6 +40,9 @@ def _demo(ini: str, user: str, index: bool) -> int:
         loader = Loader(user, out=lambda line: print(line, flush=True))
         stats = load(catalog, loader)
         load_products(loader)  # derived products last: their sources must exist
+        from seed.access import conditional_names, load_applications
+
+        load_applications(loader, conditional_names(catalog.datasets))
     made = ", ".join(f"{v} {k}(s)" for k, v in stats.created.items()) or "nothing"
     kept = sum(stats.existing.values())
     print(f"· created {made}; {stats.files} file(s) uploaded; {kept} already present; "

@@ -17,6 +17,11 @@ govopen.add_command(desensitize)
 govopen.add_command(rotate_key)
 govopen.add_command(reindex)
 
+from ckanext.govopen.access.cli import audit, remind_access
+
+govopen.add_command(audit)
+govopen.add_command(remind_access)
+
 
 def get_commands() -> list[click.Command]:
     return [govopen]

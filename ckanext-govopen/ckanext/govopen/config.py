@@ -28,3 +28,15 @@ def storage_old_keys() -> list[str]:
 
 def desensitize_timeout() -> int:
     return tk.config["ckanext.govopen.desensitize_timeout"]
+
+
+def access_decision_workdays() -> int:
+    return tk.config["ckanext.govopen.access.decision_workdays"]
+
+
+def access_max_days() -> int:
+    return tk.config["ckanext.govopen.access.max_days"]
+
+
+def access_commitment() -> str:
+    return tk.config["ckanext.govopen.access.commitment"]

@@ -9,13 +9,14 @@ from ckan.types import Context
 from flask import Blueprint, Response
 from flask.blueprints import BlueprintSetupState
 
+from ckanext.govopen.access.views import access
 from ckanext.govopen.catalog import directory as catalog_directory
 from ckanext.govopen.dcat.views import dcat_vocabulary
 from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.provenance.views import provenance
 from ckanext.govopen.publishing.views import publishing
 
-__all__ = ["catalog", "dcat_vocabulary", "js_locales", "provenance", "publishing"]
+__all__ = ["access", "catalog", "dcat_vocabulary", "js_locales", "provenance", "publishing"]
 
 catalog = Blueprint("govopen_catalog", __name__, url_prefix="/catalog")
 

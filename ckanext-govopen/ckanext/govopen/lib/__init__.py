@@ -1,5 +1,5 @@
-"""Pieces shared by several capabilities: language, clock, messages, request context.
+"""Pieces shared by several capabilities: language, clock, working days, hash chains.
 
-Modules here import nothing of a capability; the pure ones (``clock``) import nothing of
-CKAN either, so the pure cores may use them.
+Modules here import nothing of a capability; the pure ones (``clock``, ``workdays``,
+``audit_chain``) import nothing of CKAN either, so the pure cores may use them.
 """

@@ -15,26 +15,36 @@ def actions() -> dict[str, Any]:
     from ckanext.govopen.logic import action as shared
     from ckanext.govopen.publishing import action, chained
 
-    return {**_local(shared), **_local(action), **_local(chained)}
+    return {**_local(shared), **_local(action), **_local(chained), **_access_actions()}
 
 
 def auth_functions() -> dict[str, Any]:
+    from ckanext.govopen.access import auth as access_auth
     from ckanext.govopen.logic import auth as shared
     from ckanext.govopen.publishing import auth
 
-    return {**_local(shared), **_local(auth)}
+    return {**_local(shared), **_local(auth), **_local(access_auth)}
 
 
 def helpers() -> dict[str, Any]:
     from ckanext.govopen import helpers as shared
+    from ckanext.govopen.access import helpers as access
     from ckanext.govopen.publishing import helpers
 
-    return {**_local(shared), **_local(helpers)}
+    return {**_local(shared), **_local(helpers), **_local(access)}
 
 
 def validators() -> dict[str, Any]:
+    from ckanext.govopen.access import validators as access
     from ckanext.govopen.logic import validators as shared
     from ckanext.govopen.publishing import policy
 
     return {**{name: getattr(shared, name) for name in shared.__all__},
+            **{name: getattr(access, name) for name in access.__all__},
             "govopen_desensitize_policy": policy.govopen_desensitize_policy}
+
+
+def _access_actions() -> dict[str, Any]:
+    from ckanext.govopen.access import action, action_admin, action_read
+
+    return {**_local(action), **_local(action_read), **_local(action_admin)}

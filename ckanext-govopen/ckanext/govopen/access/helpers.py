@@ -1,0 +1,39 @@
+"""Template helpers of the access capability."""
+from __future__ import annotations
+
+from typing import Any
+
+import ckan.plugins.toolkit as tk
+
+from ckanext.govopen.access import texts
+
+
+def govopen_access_can_apply(pkg_dict: dict[str, Any]) -> bool:
+    """Whether the dataset page shows 申请数据: conditional datasets, to everyone (anonymous
+    visitors are sent to log in first)."""
+    return pkg_dict.get("open_type") == "conditional"
+
+
+def govopen_access_label(key: str) -> str:
+    """A state label or message of texts.py in the page's language."""
+    from ckanext.govopen.helpers import govopen_lang
+
+    return texts.en(key) if govopen_lang().startswith("en") else texts.zh(key)
+
+
+def govopen_access_pick(pair: dict[str, str] | None) -> str:
+    """The current language's side of a {zh_Hans_CN, en} pair returned by an action."""
+    from ckanext.govopen.helpers import govopen_lang
+
+    if not pair:
+        return ""
+    return pair["en"] if govopen_lang().startswith("en") else pair["zh_Hans_CN"]
+
+
+def govopen_access_calendar_warning() -> str:
+    """For sysadmins: the warning that this or next year's holidays are not known yet."""
+    if not (tk.current_user and getattr(tk.current_user, "sysadmin", False)):
+        return ""
+    result = tk.get_action("govopen_calendar_day_list")(
+        {"user": tk.current_user.name}, {})
+    return govopen_access_pick(result["warning"])

@@ -1,0 +1,79 @@
+"""Reminder mails to reviewers about applications due within two working days or overdue,
+through CKAN's mailer. Sent at most once a day per application; nothing is sent (and nothing
+fails) when no sender address is configured."""
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+
+import ckan.plugins.toolkit as tk
+from ckan import model
+from ckan.lib import mailer
+
+from ckanext.govopen.access import store, texts
+from ckanext.govopen.access.model import OPEN_STATES, Application
+
+log = logging.getLogger(__name__)
+SOON = 2  # working days before the deadline at which reviewers are first reminded
+
+
+def smtp_configured() -> bool:
+    # CKAN's smtp.server defaults to localhost; without a sender address nothing is meant
+    # to be mailed.
+    return bool(tk.config.get("smtp.mail_from"))
+
+
+def pending() -> list[Application]:
+    today, cal = store.today(), store.calendar()
+    rows = model.Session.query(Application).filter(
+        Application.state.in_(OPEN_STATES), Application.due_date.isnot(None))
+    return [a for a in rows
+            if a.reminded_on != today
+            and (today > a.due_date or cal.workdays_between(today, a.due_date) <= SOON)]
+
+
+def _reviewers(organization_id: str) -> list[model.User]:
+    members = tk.get_action("member_list")(
+        {"ignore_auth": True}, {"id": organization_id, "object_type": "user",
+                                "capacity": "admin"})
+    users = [model.User.get(m[0]) for m in members]
+    return [u for u in users if u is not None and u.email and u.state == "active"]
+
+
+def _body(apps: list[Application]) -> str:
+    site = tk.config.get("ckan.site_url", "").rstrip("/")
+    today = store.today()
+    lines = ["以下数据申请临近或已超过办理期限 / These applications are due soon or overdue:", ""]
+    for a in apps:
+        pkg = model.Package.get(a.package_id)
+        late = "已超期 OVERDUE" if today > a.due_date else "即将到期 due soon"
+        lines.append(f"- {pkg.title if pkg else a.package_id} · {a.applicant_name} · "
+                     f"{a.due_date.isoformat()} · {late}")
+        lines.append(f"  {site}/access/application/{a.id}")
+    return "\n".join(lines) + "\n"
+
+
+def send_reminders() -> list[str]:
+    """Mail each organization's admins their list; returns "address: n application(s)"."""
+    if not smtp_configured():
+        return []
+    by_org: dict[str, list[Application]] = defaultdict(list)
+    for app in pending():
+        by_org[app.organization_id].append(app)
+    sent = []
+    for org_id, apps in sorted(by_org.items()):
+        subject = texts.both("mail.subject", count=len(apps))
+        delivered = False
+        for user in _reviewers(org_id):
+            try:
+                mailer.mail_recipient(user.display_name, user.email, subject, _body(apps))
+            except mailer.MailerException as err:  # one bad server or address stops no one else
+                log.warning("reminder to %s failed: %s", user.email, err)
+                continue
+            delivered = True
+            sent.append(f"{user.email}: {len(apps)} application(s)")
+        if delivered:
+            for app in apps:
+                app.reminded_on = store.today()
+    model.Session.commit()
+    return sent
