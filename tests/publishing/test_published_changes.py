@@ -60,7 +60,14 @@ def test_a_file_added_after_publication_waits_for_the_reviewer(
     refused = _get(app, agency, dataset, added)
     assert refused.status_code == 409
     assert "未通过保密审查" in refused.text and "did not pass confidentiality review" in refused.text
-    assert "含有未公开的联系方式" in refused.text
+    # The reviewer's remarks are for the dataset's own people, not for the public.
+    assert "含有未公开的联系方式" not in refused.text
+    public_flow = app.get("/api/action/govopen_dataset_workflow_show",
+                          params={"id": dataset["id"]}).json["result"]
+    assert "含有未公开的联系方式" not in str(public_flow)
+    own_flow = agency.act(agency.editor, "govopen_dataset_workflow_show", id=dataset["id"])
+    assert {r["id"]: r.get("review_reason") for r in own_flow["resources"]}[added["id"]] \
+        == "含有未公开的联系方式"
 
     # The editor fixes the file: a new upload is a new decision.
     agency.replace(added, "姓名,城市\n王芳,太原\n".encode(), filename="more.csv")

@@ -52,7 +52,8 @@ def test_demo_files_publish_masked(app) -> None:  # type: ignore[no-untyped-def]
     public = call_action("package_search", {"user": ""}, rows=1000, include_private=False)
     assert public["count"] >= 40
     raw = {r.filename: r.content for d in seeded.datasets for r in d.resources}
-    checked = masked = 0
+    checked = masked = restricted = 0
+    token = call_action("api_token_create", {"user": "admin"}, user="admin", name="t")["token"]
     for pkg in public["results"]:
         flow = call_action("govopen_dataset_workflow_show", {"user": ""}, id=pkg["id"])
         assert flow["state"] == "published"
@@ -60,7 +61,14 @@ def test_demo_files_publish_masked(app) -> None:  # type: ignore[no-untyped-def]
             if res.get("url_type") != "upload":
                 continue
             assert next(r for r in flow["resources"] if r["id"] == res["id"])["status"] == "passed"
-            response = app.get(f"/dataset/{pkg['name']}/resource/{res['id']}/download")
+            url = f"/dataset/{pkg['name']}/resource/{res['id']}/download"
+            if pkg.get("open_type") in ("conditional", "not_open"):
+                # Restricted: not for the public; the provider (here: a sysadmin) reads it.
+                assert app.get(url, status=None).status_code == 403, res["name"]
+                restricted += 1
+                response = app.get(url, headers={"Authorization": token})
+            else:
+                response = app.get(url)
             assert response.status_code == 200
             text = _cells(response.data, res["format"])
             original = _cells(raw[res["url"].rsplit("/", 1)[-1]], res["format"])
@@ -70,3 +78,4 @@ def test_demo_files_publish_masked(app) -> None:  # type: ignore[no-untyped-def]
             masked += bool(_valid_ids(original) or _MOBILE.findall(original))
     assert checked == sum(len(d.resources) for d in seeded.datasets)
     assert masked >= 10, "the demo holds personal-data files, and they were masked"
+    assert restricted >= 12, "the demo's conditional and not-open files are all closed"

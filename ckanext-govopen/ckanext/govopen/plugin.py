@@ -91,8 +91,10 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
         publishing.sweep(context, pkg.id if pkg is not None else None)
 
     def after_dataset_create(self, context: Any, pkg_dict: dict[str, Any]) -> None:
+        publishing.check_create(context, pkg_dict)  # first: it may roll the write back
         publishing.uploaded(context)
 
     def after_dataset_update(self, context: Any, pkg_dict: dict[str, Any]) -> None:
+        publishing.check_update(context, pkg_dict)  # first: it may roll the write back
         publishing.uploaded(context)
         publishing.sweep(context, pkg_dict.get("id"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan import model
+from ckan import authz, model
 from ckan.types import Context, DataDict
 
 from ckanext.govopen.publishing import gate, jobs, schema, status, texts
@@ -87,14 +87,24 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> dict
     :returns: ``{"state": "draft|submitted|approved|returned|published", "state_label":
         {"zh_Hans_CN": ..., "en": ...}, "reason": ..., "resources": [{"id", "name",
         "uploaded", "status": "pending|running|passed|failed|null", "reason": {...},
-        "review": "approved|returned|awaiting|null", "review_reason": ...}],
+        "review": "approved|returned|awaiting|null", "review_reason": ... (only for
+        those who may edit the dataset, like ``reason``)}],
         "publishable": bool, "problems": [...], "changes_awaiting_review": [resource ids
         of a published dataset whose current file no reviewer approved yet]}``
     :rtype: dictionary
     """
     tk.check_access("govopen_dataset_workflow_show", context, data_dict)
     data = _validate(data_dict, schema.dataset_id_schema(), context)
-    return workflow_dict(_package(data["id"]))
+    pkg = _package(data["id"])
+    flow = workflow_dict(pkg)
+    try:
+        tk.check_access("package_update", dict(context), {"id": pkg.id})
+    except tk.NotAuthorized:
+        # A reviewer's reasons are for the dataset's own editors and reviewers.
+        flow["reason"] = None
+        for res in flow["resources"]:
+            res.pop("review_reason", None)
+    return flow
 
 
 def govopen_dataset_submit(context: Context, data_dict: DataDict) -> dict[str, Any]:
@@ -293,5 +303,8 @@ def govopen_audit_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
     package_id = None
     if data.get("package_id"):
         package_id = _package(data["package_id"]).id
+    elif not authz.is_sysadmin(context.get("user")) and not context.get("ignore_auth"):
+        # The auth function looked at package_id only; never list more than it allowed.
+        raise tk.NotAuthorized(texts.both("audit.package_required"))
     total, rows = status.audit_entries(package_id, data.get("limit", 50), data.get("offset", 0))
     return {"count": total, "results": [r.as_dict() for r in rows]}

@@ -77,7 +77,10 @@ def govopen_desensitize_run(context: Context, data_dict: DataDict) -> AuthResult
 
 
 def govopen_audit_list(context: Context, data_dict: DataDict) -> AuthResult:
-    pkg = _package(data_dict)
+    # Exactly the dataset whose entries the action returns (``package_id``), nothing
+    # else: the whole log (no package_id) is for sysadmins, let through before this.
+    key = data_dict.get("package_id") or ""
+    pkg = model.Package.get(key) if isinstance(key, str) and key else None
     if pkg is None:
         return {"success": False, "msg": "package_id is required / 需要 package_id"}
     return _can_edit(context, pkg.id)

@@ -110,6 +110,36 @@ TEXTS: dict[str, tuple[str, str]] = {
     # issue 14: how the file was read, so a reviewer can spot a misreading
     "review.reading": ("文件读取方式：", "How the file was read:"),
     "review.outside": ("表格外的标题与注释（未发布）：", "Titles and notes outside the table (not published):"),
+    # the download gate (gate.download_refusal)
+    "download.returned_public": (
+        "该文件未通过保密审查，暂不提供下载。",
+        "This file did not pass confidentiality review and is not available.",
+    ),
+    "download.not_found": ("找不到该资源。", "Resource not found."),
+    "download.not_allowed": ("您无权访问该数据集。", "You are not allowed to see this dataset."),
+    "download.no_file": ("该资源没有可下载的文件。", "This resource has no file to download."),
+    "download.conditional": (
+        ("该数据集为“有条件开放”数据，其文件目前只提供给数据提供机构（{org}）的成员。"
+         "申请使用的办理流程即将上线；在此之前，如需使用请联系{org}{contact}。"
+         "开放条件：{condition}"),
+        ("This dataset is open on conditions: for now its files are served only to members "
+         "of the providing organization ({org}). An application process is coming; until "
+         "then, to use the data contact {org}{contact}. Conditions: {condition}"),
+    ),
+    "download.not_open": (
+        "该数据集为“不予开放”数据，其文件不向社会提供，只供数据提供机构（{org}）内部使用。理由：{reason}",
+        ("This dataset is not open: its files are not available to the public, only to "
+         "the providing organization ({org}). Reason: {reason}"),
+    ),
+    "audit.package_required": (
+        "请用 package_id 指明数据集；只有系统管理员可以查看全部操作记录。",
+        "Name the dataset with package_id; only sysadmins may read the whole audit log.",
+    ),
+    "write.owner": (
+        "已公开的数据集或数据产品不能直接改变所属机构或类型：这会让它未经审核就以另一机构的名义公开。已拒绝，未保存任何内容。",
+        ("The owner or type of a public dataset or product cannot be changed directly: it "
+         "would appear as another organization's without review. Refused; nothing was saved."),
+    ),
 }
 
 

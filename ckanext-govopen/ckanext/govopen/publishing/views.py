@@ -5,6 +5,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import flask
+from ckan import model
 from ckan.lib import signals
 from ckan.types import Context
 from flask import Blueprint
@@ -12,7 +13,6 @@ from flask import Blueprint
 from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.publishing import action as actions
 from ckanext.govopen.publishing import gate, status, storage, texts
-from ckanext.govopen.publishing.model import PASSED, REVIEW_RETURNED
 
 __all__ = ["publishing"]
 
@@ -25,58 +25,48 @@ def _context() -> Context:
 
 
 def download(id: str, resource_id: str, filename: str | None = None) -> Any:
-    """CKAN's resource download, except that an upload is served only as its desensitized
-    copy, and not at all until desensitization passed (409 with the reason); a file added
-    to or replaced in a published dataset waits for a reviewer's approval as well (409)."""
-    context = _context()
-    try:
-        rsc = tk.get_action("resource_show")(context, {"id": resource_id})
-        pkg = tk.get_action("package_show")(context, {"id": id})
-    except tk.ObjectNotFound:
-        return tk.abort(404, tk._("Resource not found"))
-    except tk.NotAuthorized:
-        return tk.abort(403, tk._("Not authorized to download resource"))
-    if rsc.get("package_id") != pkg["id"]:
-        return tk.abort(404, tk._("Resource not found"))
-    if rsc.get("url_type") != "upload":
-        if not rsc.get("url"):
-            return tk.abort(404, tk._("No download is available"))
-        return tk.redirect_to(rsc["url"])
+    """Every resource download, of every dataset type: the bytes go out only if the one
+    gate (``gate.download_refusal``) lets them; a link is a redirect to its URL, an upload
+    is served only as its desensitized copy. A refusal says why (403/404/409)."""
+    user = tk.current_user.name if tk.current_user and tk.current_user.is_authenticated else ""
+    pkg = model.Package.get(id)
+    refused = gate.download_refusal(user, pkg.id if pkg is not None else id, resource_id)
+    if refused is not None:
+        return _refuse(refused)
+    rsc = model.Resource.get(resource_id)
+    assert rsc is not None  # the gate answered 404 otherwise
+    if rsc.url_type != "upload":
+        return tk.redirect_to(rsc.url)
     row = status.get(resource_id)
-    public = storage.public_path(resource_id)
-    if (row is None or not public.exists()
-            or not gate.may_serve(row, _allowed("package_update", pkg["id"]))):
-        return _refuse(row)
-    resp = flask.send_file(public, download_name=filename or row.filename or resource_id,
-                           mimetype=rsc.get("mimetype") or None, max_age=0)
+    resp = flask.send_file(storage.public_path(resource_id),
+                           download_name=filename or (row.filename if row else None) or resource_id,
+                           mimetype=rsc.mimetype or None, max_age=0)
     resp.headers["Cache-Control"] = "no-store"
     signals.resource_download.send(resource_id)
     return resp
 
 
-def _refuse(row: status.DesensitizeStatus | None) -> Any:
-    state = row.status if row else "pending"
-    if state == "failed" and row is not None:
-        message = (f"{texts.zh('download.failed', reason=row.reason_zh or '')} / "
-                   f"{texts.en('download.failed', reason=row.reason_en or '')}")
-    elif state == PASSED and row is not None and row.review == REVIEW_RETURNED:
-        reason = row.review_reason or ""
-        message = (f"{texts.zh('download.returned', reason=reason)} / "
-                   f"{texts.en('download.returned', reason=reason)}")
-    elif state == PASSED:
-        message = texts.both("download.review")
-    else:
-        message = (f"{texts.zh('download.pending', status=texts.zh('status.' + state))} / "
-                   f"{texts.en('download.pending', status=texts.en('status.' + state))}")
+def _refuse(refused: gate.Refusal) -> Any:
     if "text/html" not in (flask.request.headers.get("Accept") or ""):
-        return flask.Response(message + "\n", status=409, mimetype="text/plain")
-    return tk.abort(409, message)
+        return flask.Response(refused.text() + "\n", status=refused.status,
+                              mimetype="text/plain")
+    return tk.abort(refused.status, refused.text())
 
 
-for rule in ("/dataset/<id>/resource/<resource_id>/download",
-             "/dataset/<id>/resource/<resource_id>/download/<filename>"):
-    publishing.add_url_rule(rule, view_func=download, endpoint="download"
-                            if "filename" not in rule else "download_named")
+def _is_download(endpoint: str | None) -> bool:
+    """CKAN's ``resource.download`` and each dataset type's ``<type>_resource.download``,
+    including types registered after us."""
+    return bool(endpoint) and (endpoint == "resource.download"
+                               or endpoint.endswith("_resource.download"))
+
+
+@publishing.before_app_request
+def gated_download() -> Any:
+    """Serve every download route through :func:`download`, so no route skips the gate."""
+    if not _is_download(flask.request.endpoint):
+        return None
+    args = flask.request.view_args or {}
+    return download(args.get("id", ""), args.get("resource_id", ""), args.get("filename"))
 
 
 def _check_csrf() -> None:
