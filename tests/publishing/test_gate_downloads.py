@@ -92,8 +92,8 @@ def test_files_of_a_conditional_dataset_reach_only_the_provider(app, agency, run
                 refused = _get(app, agency, route, dataset, res, who)
                 assert refused.status_code == 403, (route, res["name"], who)
                 assert "有条件开放" in refused.text and "open on conditions" in refused.text
-                assert "申请使用的办理流程即将上线" in refused.text
-                assert "An application process is coming" in refused.text
+                assert f"/dataset/{dataset['name']}/apply" in refused.text
+                assert "Log in and apply" in refused.text
                 assert "0351-1234567" in refused.text and "仅限科研用途" in refused.text
                 assert "太原,42" not in refused.text and "Location" not in refused.headers
         assert "太原,42" in _get(app, agency, route, dataset, upload, agency.editor).text

@@ -14,7 +14,7 @@ from ckan import model
 from ckanext.govopen.access import store
 from ckanext.govopen.access.model import Grant
 
-__all__ = ["active_grant", "record_download"]
+__all__ = ["active_grant", "holds_grant", "record_download", "record_restricted_download"]
 
 
 def active_grant(user_id: str | None, package_id: str, resource_id: str,
@@ -42,4 +42,26 @@ def record_download(grant: Grant, resource_id: str, *, actor: str, remote_addr: 
                      package_id=grant.package_id, resource_id=resource_id,
                      application_id=grant.application_id, grant_id=grant.id,
                      remote_addr=remote_addr, size=size)
+    model.Session.commit()
+
+
+def holds_grant(user_name: str, package_id: str, resource_id: str) -> bool:
+    """Whether the user named ``user_name`` ("" for anonymous) holds an active grant."""
+    user = model.User.get(user_name) if user_name else None
+    return user is not None and active_grant(user.id, package_id, resource_id) is not None
+
+
+def record_restricted_download(user_name: str, package_id: str, resource_id: str, *,
+                               remote_addr: str | None, size: int | None) -> None:
+    """Log a download of a restricted file: through the user's grant when one applies,
+    otherwise as the provider organization's own (or a sysadmin's) access."""
+    user = model.User.get(user_name) if user_name else None
+    grant = active_grant(user.id, package_id, resource_id) if user is not None else None
+    if grant is not None:
+        record_download(grant, resource_id, actor=user_name, remote_addr=remote_addr, size=size)
+        return
+    pkg = model.Package.get(package_id)
+    store.append_log("download", user_name or "anonymous",
+                     organization_id=pkg.owner_org if pkg else None, package_id=package_id,
+                     resource_id=resource_id, remote_addr=remote_addr, size=size)
     model.Session.commit()

@@ -8,6 +8,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan import authz, model
 
+from ckanext.govopen.access import grants
 from ckanext.govopen.publishing import status, storage, texts
 from ckanext.govopen.publishing.model import PASSED, REVIEW_APPROVED, REVIEW_RETURNED
 
@@ -114,9 +115,15 @@ def _inside_provider(user: str, pkg: model.Package) -> bool:
 
 
 def holds_grant(user: str, pkg: model.Package, resource: model.Resource) -> bool:
-    """Seam for the restricted-access capability: an approved application for this data.
-    Until that workflow exists nobody holds one."""
-    return False
+    """An active grant from an approved application; conditional data only (not-open data
+    is never given outside the provider)."""
+    if (pkg.extras or {}).get("open_type") != "conditional":
+        return False
+    return grants.holds_grant(user, pkg.id, resource.id)
+
+
+def is_restricted(pkg: model.Package) -> bool:
+    return (pkg.extras or {}).get("open_type") in RESTRICTED_OPEN_TYPES
 
 
 def _restricted(user: str, pkg: model.Package, resource: model.Resource) -> Refusal | None:
@@ -134,6 +141,7 @@ def _restricted(user: str, pkg: model.Package, resource: model.Resource) -> Refu
     contact = "、".join(v for v in (extras.get("contact_name"), extras.get("contact_phone"),
                                    extras.get("contact_email")) if v)
     return _refusal(403, "download.conditional", org=org_title,
+                    apply_url=tk.url_for("govopen_access.apply", id=pkg.name, _external=True),
                     contact=f"（{contact}）" if contact else "",
                     condition=extras.get("open_condition") or "")
 

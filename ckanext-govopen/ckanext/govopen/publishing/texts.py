@@ -119,12 +119,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "download.not_allowed": ("您无权访问该数据集。", "You are not allowed to see this dataset."),
     "download.no_file": ("该资源没有可下载的文件。", "This resource has no file to download."),
     "download.conditional": (
-        ("该数据集为“有条件开放”数据，其文件目前只提供给数据提供机构（{org}）的成员。"
-         "申请使用的办理流程即将上线；在此之前，如需使用请联系{org}{contact}。"
+        ("该数据集为“有条件开放”数据：其文件只提供给经数据提供机构（{org}）审核批准申请的用户。"
+         "请登录后提交申请，说明用途和使用范围：{apply_url}。咨询请联系{org}{contact}。"
          "开放条件：{condition}"),
-        ("This dataset is open on conditions: for now its files are served only to members "
-         "of the providing organization ({org}). An application process is coming; until "
-         "then, to use the data contact {org}{contact}. Conditions: {condition}"),
+        ("This dataset is open on conditions: its files are given only to users whose "
+         "application the providing organization ({org}) approved. Log in and apply, stating "
+         "the purpose and scope of use: {apply_url}. Questions: {org}{contact}. "
+         "Conditions: {condition}"),
     ),
     "download.not_open": (
         "该数据集为“不予开放”数据，其文件不向社会提供，只供数据提供机构（{org}）内部使用。理由：{reason}",

@@ -10,6 +10,7 @@ from ckan.lib import signals
 from ckan.types import Context
 from flask import Blueprint
 
+from ckanext.govopen.access import grants
 from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.publishing import action as actions
 from ckanext.govopen.publishing import gate, status, storage, texts
@@ -34,11 +35,16 @@ def download(id: str, resource_id: str, filename: str | None = None) -> Any:
     if refused is not None:
         return _refuse(refused)
     rsc = model.Resource.get(resource_id)
-    assert rsc is not None  # the gate answered 404 otherwise
+    assert rsc is not None and pkg is not None  # the gate answered 404 otherwise
+    public = storage.public_path(resource_id)
+    if gate.is_restricted(pkg):  # every byte of restricted data that leaves is logged
+        grants.record_restricted_download(
+            user, pkg.id, resource_id, remote_addr=flask.request.remote_addr,
+            size=public.stat().st_size if rsc.url_type == "upload" else None)
     if rsc.url_type != "upload":
         return tk.redirect_to(rsc.url)
     row = status.get(resource_id)
-    resp = flask.send_file(storage.public_path(resource_id),
+    resp = flask.send_file(public,
                            download_name=filename or (row.filename if row else None) or resource_id,
                            mimetype=rsc.mimetype or None, max_age=0)
     resp.headers["Cache-Control"] = "no-store"
