@@ -92,7 +92,7 @@ def _free(rng: random.Random, name: str, t: Table) -> tuple[str, bool]:
         ident = resident_id(rng)
         t.secrets.add(ident)
         return f"经办人身份证{ident}已核验", True
-    return rng.choice(STATUS + ["请于工作日上午九点至十二点联系", ""]), False
+    return rng.choice([*STATUS, "请于工作日上午九点至十二点联系", ""]), False
 
 
 def make_table(rng: random.Random, n_rows: int) -> Table:

@@ -9,7 +9,7 @@ from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.govopen import config
-from ckanext.govopen.access import schema, store, texts
+from ckanext.govopen.access import reminders, schema, store, texts
 from ckanext.govopen.access.action import _validate
 from ckanext.govopen.access.model import CalendarDay, OrganizationSettings
 from ckanext.govopen.lib.workdays import known_years
@@ -124,7 +124,5 @@ def govopen_access_remind(context: Context, data_dict: DataDict) -> dict[str, An
     :returns: ``{"sent": ["address: n application(s)", ...]}``
     :rtype: dictionary
     """
-    from ckanext.govopen.access import reminders
-
     tk.check_access("govopen_access_remind", context, data_dict)
     return {"sent": reminders.send_reminders()}

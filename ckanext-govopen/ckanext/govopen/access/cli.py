@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from ckanext.govopen.access import reminders, store
+
 __all__ = ["audit", "remind_access"]
 
 
@@ -15,8 +17,6 @@ def audit() -> None:
 @audit.command(short_help="Check that no row of the access log was changed or deleted.")
 def verify() -> None:
     """Recompute the chain; exit 1 naming the first row that does not hold."""
-    from ckanext.govopen.access import store
-
     checked, broken = store.verify_log()
     if broken is not None:
         click.echo(f"access log BROKEN at row {broken.seq}: {broken.reason} "
@@ -28,7 +28,5 @@ def verify() -> None:
 @click.command("remind-access", short_help="Mail reviewers about applications due soon or overdue.")
 def remind_access() -> None:
     """Send today's reminders (once a day per application); prints what was sent."""
-    from ckanext.govopen.access import reminders
-
     sent = reminders.send_reminders()
     click.echo(f"{len(sent)} reminder mail(s) sent" + "".join(f"\n  {m}" for m in sent))

@@ -6,6 +6,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 
 from ckanext.govopen.access import texts
+from ckanext.govopen.helpers import govopen_lang
 
 
 def govopen_access_can_apply(pkg_dict: dict[str, Any]) -> bool:
@@ -16,15 +17,11 @@ def govopen_access_can_apply(pkg_dict: dict[str, Any]) -> bool:
 
 def govopen_access_label(key: str) -> str:
     """A state label or message of texts.py in the page's language."""
-    from ckanext.govopen.helpers import govopen_lang
-
     return texts.en(key) if govopen_lang().startswith("en") else texts.zh(key)
 
 
 def govopen_access_pick(pair: dict[str, str] | None) -> str:
     """The current language's side of a {zh_Hans_CN, en} pair returned by an action."""
-    from ckanext.govopen.helpers import govopen_lang
-
     if not pair:
         return ""
     return pair["en"] if govopen_lang().startswith("en") else pair["zh_Hans_CN"]

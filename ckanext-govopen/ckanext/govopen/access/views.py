@@ -8,6 +8,7 @@ import ckan.plugins.toolkit as tk
 import flask
 from flask import Blueprint
 
+from ckanext.govopen.access import store
 from ckanext.govopen.access.model import STATES
 from ckanext.govopen.publishing.views import _check_csrf
 
@@ -64,8 +65,6 @@ def apply(id: str) -> Any:
         else:
             tk.h.flash_success(tk._("Your application was submitted."))
             return tk.redirect_to("govopen_access.application", id=app["id"])
-    from ckanext.govopen.access import store
-
     return tk.render("govopen/access/apply.html", extra_vars={
         "pkg": pkg, "pkg_dict": pkg, "data": data, "errors": errors,
         "commitment": store.commitment(pkg["owner_org"])})

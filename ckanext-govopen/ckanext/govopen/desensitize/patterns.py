@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ckanext.govopen.desensitize.surnames import COMPOUND, SINGLE
+
 HAN_CHARS = "㐀-䶿一-鿿豈-﫿"
 HAN = f"[{HAN_CHARS}]"
 RUST = {"B": r"(?-u:\b)", "HAN": HAN}
@@ -149,8 +151,6 @@ _NOT_NAME_START = "姓名电手身证地住联签信情单性年号码的为是�
 
 
 def _surname_class() -> str:
-    from .surnames import COMPOUND, SINGLE
-
     return "(?:" + "|".join(sorted(COMPOUND)) + "|[" + "".join(sorted(SINGLE)) + "])"
 
 

@@ -94,9 +94,8 @@ def _run_kind(run: str, after: str) -> str | None:
     return None
 
 
-def scan_text(text: str) -> list[str]:
-    """Kinds of validating identifiers in one cell (empty when clean)."""
-    text = text.translate(P.FULLWIDTH_TABLE)
+def _word_kinds(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Identifiers written as one word, and the spans of public credit codes to skip."""
     kinds: list[str] = []
     public_spans: list[tuple[int, int]] = []
     for word in _WORD.finditer(text):
@@ -109,6 +108,13 @@ def scan_text(text: str) -> list[str]:
             kind = _run_kind(run.group(0), after)
             if kind:
                 kinds.append(kind)
+    return kinds, public_spans
+
+
+def scan_text(text: str) -> list[str]:
+    """Kinds of validating identifiers in one cell (empty when clean)."""
+    text = text.translate(P.FULLWIDTH_TABLE)
+    kinds, public_spans = _word_kinds(text)
 
     def outside(m: re.Match[str]) -> bool:
         return not any(a <= m.start() < b for a, b in public_spans)
