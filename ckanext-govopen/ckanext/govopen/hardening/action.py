@@ -120,7 +120,7 @@ def tag_show(next_action: Any, context: Context, data_dict: DataDict) -> Any:
     schema.check(data_dict, schema.tag_show_schema(), context)
     tag = next_action(context, data_dict)
     if not tag.get("vocabulary_id") and not _visible_tag_names(context, [tag["name"]]):
-        raise tk.ObjectNotFound(tk._("Could not find tag \"%s\"") % tag["name"])
+        raise tk.ObjectNotFound()  # what CKAN answers for a tag that does not exist
     if "packages" in tag:
         hidden = _hidden_packages(context, [p["id"] for p in tag["packages"]])
         tag["packages"] = [p for p in tag["packages"] if p["id"] not in hidden]

@@ -20,13 +20,16 @@ from ckan import model
 from ckan.authz import get_local_functions
 from ckan.lib.search.common import SearchError
 from flask import Flask, jsonify, request
+from rdflib.plugin import PluginException
 from sqlalchemy import exc as sa_exc
 
 from ckanext.govopen.hardening import texts
 
 log = logging.getLogger(__name__)
 
-_CRASHES = (ValueError, TypeError, AttributeError, sa_exc.DataError, sa_exc.StatementError)
+# PluginException: rdflib's answer to an unknown format (``/dataset/<name>.zzz``)
+_CRASHES = (ValueError, TypeError, AttributeError, sa_exc.DataError, sa_exc.StatementError,
+            PluginException)
 _CORE_MODULES = ("get", "create", "update", "delete", "patch")
 
 
@@ -109,6 +112,9 @@ def _refuse_nul() -> Any:
 
 
 def _page_error(error: Exception) -> Any:
+    if isinstance(error, tk.ObjectNotFound):  # a page that looked an id up and found none
+        model.Session.rollback()
+        return _answer(404, "not_found")
     if not _bad_input(error) and not isinstance(error, (tk.ValidationError, SearchError)):
         raise error
     log.warning("bad input on %s answered with 400", request.path, exc_info=error)
@@ -119,6 +125,6 @@ def _page_error(error: Exception) -> Any:
 def install(app: Flask) -> Flask:
     """Register the request guard and the error handlers on CKAN's Flask app."""
     app.before_request(_refuse_nul)
-    for kind in (*_CRASHES, tk.ValidationError, SearchError):
+    for kind in (*_CRASHES, tk.ValidationError, tk.ObjectNotFound, SearchError):
         app.register_error_handler(kind, _page_error)
     return app
