@@ -28,14 +28,20 @@ from ckanext.govopen.hardening import texts
 log = logging.getLogger(__name__)
 
 # PluginException: rdflib's answer to an unknown format (``/dataset/<name>.zzz``)
-_CRASHES = (ValueError, TypeError, AttributeError, sa_exc.DataError, sa_exc.StatementError,
-            PluginException)
+# LookupError: a required parameter read as data_dict["q"]; AssertionError: CKAN asserts
+# on input in places (an anonymous package_collaborator_list)
+_CRASHES = (ValueError, TypeError, AttributeError, LookupError, AssertionError,
+            sa_exc.DataError, sa_exc.StatementError, PluginException)
 _CORE_MODULES = ("get", "create", "update", "delete", "patch")
 
 
 def _bad_input(error: Exception) -> bool:
     """Whether `error` is one that bad input causes (not, say, a lost database)."""
     if isinstance(error, sa_exc.DBAPIError):
+        if isinstance(error, sa_exc.ProgrammingError):
+            # psycopg2 cannot send a dict (no pgcode), or a number was compared with a text
+            # column (42883); a syntax error of ours (42601) stays a 500
+            return getattr(error.orig, "pgcode", None) in (None, "42883")
         return isinstance(error, sa_exc.DataError)
     return isinstance(error, _CRASHES)
 
@@ -65,13 +71,27 @@ def _chained_guard(inner: Callable[..., Any] | None, like: Callable[..., Any]) -
     return tk.chained_action(guard)
 
 
+def _other_plugins_actions() -> dict[str, Callable[..., Any]]:
+    """The actions other plugins (activity, dcat, scheming …) define, to guard them too."""
+    import ckan.plugins as p
+
+    found: dict[str, Callable[..., Any]] = {}
+    for plugin in p.PluginImplementations(p.IActions):
+        if plugin.name != "govopen":
+            found.update(plugin.get_actions())
+    return found
+
+
 def guarded_actions(own: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
-    """`own` actions plus a chained guard of every core action, each running inside ``_run``."""
+    """`own` actions plus a chained guard of every other action (core and the other
+    plugins'), each running inside ``_run``."""
     result: dict[str, Callable[..., Any]] = {}
     for name in _CORE_MODULES:
         module = importlib.import_module(f"ckan.logic.action.{name}")
         for action_name, core in get_local_functions(module):
             result[action_name] = _chained_guard(None, core)
+    for action_name, action in _other_plugins_actions().items():
+        result.setdefault(action_name, _chained_guard(None, action))
     for name, action in own.items():
         if getattr(action, "chained_action", False):
             result[name] = _chained_guard(action, action)
