@@ -90,3 +90,12 @@ def test_legitimate_searches_still_work(app, portal) -> None:  # type: ignore[no
     assert app.get("/api/3/action/tag_autocomplete",
                    query_string={"q": "open", "limit": "3"}).json["result"] == ["open-tag"]
     assert app.get("/catalog.ttl").status_code == 200
+
+
+def test_guarded_actions_keep_their_api_help(app) -> None:  # type: ignore[no-untyped-def]
+    """The guard wraps every action; the help text users read must still be the action's."""
+    core = app.get("/api/3/action/help_show", query_string={"name": "package_show"}).json
+    assert "Return the metadata of a dataset" in core["result"]
+    ours = app.get("/api/3/action/help_show",
+                   query_string={"name": "govopen_dataset_workflow_show"}).json
+    assert "publishing workflow" in ours["result"]
