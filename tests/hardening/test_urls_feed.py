@@ -49,7 +49,7 @@ def test_a_bad_record_stored_earlier_leaves_the_feed_working(app, portal) -> Non
     product = call_action("package_create", {"user": user["name"]}, **product_fields(
         [_external("https://stats.example.gov.cn/cpi.csv")], name="bad-product",
         product_url="https://map.example.com/air"))
-    res = call_action("resource_create", {"ignore_auth": True, "user": ""},
+    res = call_action("resource_create", {"user": portal.sysadmin["name"]},
                       package_id=portal.public["id"], url="https://ok.example.cn/a.csv")
     # as a record written before the check would be: straight into the database
     pkg = model.Package.get(product["id"])
@@ -61,6 +61,8 @@ def test_a_bad_record_stored_earlier_leaves_the_feed_working(app, portal) -> Non
     model.Session.commit()
     search.rebuild(product["id"])
     search.rebuild(portal.public["id"])
+    stored = call_action("package_show", {"user": user["name"]}, id=product["id"])
+    assert stored["sources"][0]["source_url"] == BAD, "the bad record is really there"
 
     for path in ("/catalog.ttl", f"/dataset/{product['id']}.ttl",
                  f"/dataset/{portal.public['id']}.ttl"):
