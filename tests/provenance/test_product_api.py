@@ -41,14 +41,15 @@ def test_a_missing_source_is_refused(app) -> None:  # type: ignore[no-untyped-de
     assert errors[0]["source_dataset"] == ["本平台没有数据集“no-such-dataset”"]
 
 
-def test_a_source_the_submitter_cannot_see_is_refused(app) -> None:  # type: ignore[no-untyped-def]
+def test_a_source_the_submitter_cannot_see_is_refused_as_if_absent(app) -> None:  # type: ignore[no-untyped-def]
+    """A private dataset's name must not be confirmed by a different message."""
     user = factories.User()
     hidden = CatalogDataset(private=True)
     visible = CatalogDataset()
     errors = _source_errors(_post(app, user, product_fields(
         [source(visible["name"]), source(hidden["name"])])))
     assert errors[0] == {}
-    assert errors[1]["source_dataset"] == [f"您无权查看数据集“{hidden['name']}”"]
+    assert errors[1]["source_dataset"] == [f"本平台没有数据集“{hidden['name']}”"]
 
 
 def test_errors_are_in_english_on_the_english_api(app) -> None:  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IResourceController, inherit=True)
     p.implements(p.IUploader, inherit=True)
+    p.implements(p.IMiddleware, inherit=True)
 
     # IConfigurer
 
@@ -37,6 +38,13 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
         tk.add_template_directory(config_, "templates")
 
     # ITranslation: DefaultTranslation finds i18n/ next to this module.
+
+    # IMiddleware: bad input gets a 4xx, never a 500 (hardening/hooks.py).
+
+    def make_middleware(self, app: Any, config: Any) -> Any:
+        from ckanext.govopen.hardening import hooks as hardening
+
+        return hardening.install(app)
 
     # IFacets: the catalog's facets replace CKAN's defaults.
 

@@ -31,6 +31,7 @@ from ckanext.govopen.dcat import parse
 from ckanext.govopen.dcat import terms as t
 from ckanext.govopen.dcat.shared import A, Add, Page, Triple, page_of, zh
 from ckanext.govopen.dcat.vocabulary import SCHEME_TITLE
+from ckanext.govopen.hardening.urls import iri_safe
 
 VCARD = t.VCARD
 
@@ -246,7 +247,7 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
             add((_VCARD_ORGANIZATION, t.RDFS_SUBCLASS_OF, VCARD.Kind))
         if name:
             add((card, _FN, _zh(name)))
-        if email:
+        if email and iri_safe(str(email)):
             add((card, _EMAIL, _mailto(email)))
         if phone:
             add((card, _TELEPHONE, _tel(phone)))
@@ -266,7 +267,8 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
                 add((dist, _FORMAT, page.typed(URIRef(file_type), DCT.MediaTypeOrExtent, add)))
         open_type = d.get("open_type")
         landing = f"{page.base}/dataset/{d['name']}"
-        if open_type == OPEN and resource.get("url"):
+        # a link stored before URLs were checked to RFC 3986 must not break the feed
+        if open_type == OPEN and resource.get("url") and iri_safe(str(resource["url"])):
             url = URIRef(resource["url"])
             add((url, A, t.RDFS_RESOURCE))
             add((dist, _ACCESS_URL, url))

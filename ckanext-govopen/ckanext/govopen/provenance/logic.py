@@ -14,8 +14,9 @@ from ckanext.govopen.provenance import note
 
 @validator_args
 def note_schema(not_empty: Validator, ignore_missing: Validator, unicode_safe: Validator,
-                isodate: Validator) -> Schema:
-    return {"id": [not_empty, unicode_safe], "date": [ignore_missing, isodate]}
+                isodate: Validator, govopen_text: Validator) -> Schema:
+    return {"id": [not_empty, govopen_text, unicode_safe],
+            "date": [ignore_missing, govopen_text, isodate]}
 
 
 def dataset_url(pkg: dict[str, Any]) -> str:
@@ -50,9 +51,14 @@ def provenance_note(context: Context, data_dict: DataDict) -> dict[str, Any]:
     data, errors = tk.navl_validate(data_dict, note_schema(), context)
     if errors:
         raise tk.ValidationError(errors)
-    pkg = tk.get_action("package_show")(
-        {"user": context.get("user") or "", "auth_user_obj": context.get("auth_user_obj")},
-        {"id": data["id"]})
+    try:
+        pkg = tk.get_action("package_show")(
+            {"user": context.get("user") or "", "auth_user_obj": context.get("auth_user_obj")},
+            {"id": data["id"]})
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        # package_show's refusal names the dataset's id: a private dataset must read as
+        # absent, or anyone could confirm that a name exists and learn its UUID.
+        raise tk.ObjectNotFound(tk._("Dataset not found")) from None
     day = data.get("date")
     acquired = day.date() if isinstance(day, dt.datetime) else (day or note.today())
     return {**note.note(facts(pkg, acquired)), "id": pkg["id"], "name": pkg["name"]}

@@ -25,6 +25,7 @@ from rdflib.term import Node
 
 from ckanext.dcat.profiles import RDFProfile
 from ckanext.dcat.utils import dataset_uri
+from ckanext.govopen.hardening.urls import iri_safe
 from ckanext.govopen.provenance.note import parse_date
 from ckanext.govopen.provenance.sources import PRODUCT_TYPE
 
@@ -77,6 +78,8 @@ class GovOpenProvenanceProfile(RDFProfile):
             title = (current or {}).get("title") or str(source["source_dataset"])
             description = (current or {}).get("notes") or title
         elif source.get("source_url"):
+            if not iri_safe(str(source["source_url"])):
+                return None  # stored before URLs were checked: skipped, the feed still works
             ref = URIRef(str(source["source_url"]))
             publisher = str(source.get("source_publisher") or "")
             title = f"{publisher}：{source['source_url']}" if publisher else str(ref)
@@ -107,7 +110,7 @@ class GovOpenProvenanceProfile(RDFProfile):
         self.g.add((agent, FOAF.name, Literal(name, lang="zh")))
         if dataset_dict.get("producer_credit_code"):
             self.g.add((agent, DCT.identifier, Literal(dataset_dict["producer_credit_code"])))
-        if dataset_dict.get("product_url"):
+        if dataset_dict.get("product_url") and iri_safe(str(dataset_dict["product_url"])):
             page = URIRef(dataset_dict["product_url"])
             self.g.add((dataset_ref, DCAT.landingPage, page))
             self.g.add((page, RDF.type, FOAF.Document))

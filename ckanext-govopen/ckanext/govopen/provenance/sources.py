@@ -27,7 +27,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
              "Give either a dataset of this portal or an external URL, not both"),
     "publisher": ("外部来源须填写发布方", "An external source needs its publisher"),
     "not_found": ("本平台没有数据集“{value}”", "There is no dataset “{value}” on this portal"),
-    "not_visible": ("您无权查看数据集“{value}”", "You may not see the dataset “{value}”"),
     "future": ("获取日期 {date} 晚于今天", "The acquisition date {date} is in the future"),
     "before": ("获取日期 {date} 早于该数据集的发布日期 {published}",
                "The acquisition date {date} is before the dataset was published ({published})"),
@@ -120,7 +119,8 @@ def _check_portal_source(i: int, ref: str, acquired: dt.date | None, data: Flatt
         fail(i, "source_dataset", message("not_found", value=ref))
         return
     except tk.NotAuthorized:
-        fail(i, "source_dataset", message("not_visible", value=ref))
+        # The same answer as for a missing dataset: a private one's name stays unconfirmed.
+        fail(i, "source_dataset", message("not_found", value=ref))
         return
     data[("sources", i, "source_dataset")] = pkg["id"]
     if not data.get(("sources", i, "source_version")):

@@ -5,8 +5,11 @@ import ckan.plugins.toolkit as tk
 from ckan import authz, model
 from ckan.types import AuthResult, Context, DataDict
 
+from ckanext.govopen.hardening import schema
+
 
 def _package(data_dict: DataDict) -> model.Package | None:
+    schema.require_text(data_dict, "id", "package_id", "name")
     key = data_dict.get("id") or data_dict.get("package_id") or data_dict.get("name") or ""
     return model.Package.get(key) if key else None
 
@@ -61,6 +64,7 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> Auth
 
 
 def _resource_package(data_dict: DataDict) -> model.Package | None:
+    schema.require_text(data_dict, "resource_id")
     res = model.Resource.get(data_dict.get("resource_id") or "")
     return model.Package.get(res.package_id) if res else None
 

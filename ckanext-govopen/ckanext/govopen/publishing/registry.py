@@ -12,18 +12,23 @@ def _local(module: types.ModuleType) -> dict[str, Any]:
 
 
 def actions() -> dict[str, Any]:
+    from ckanext.govopen.hardening import action as hardening
+    from ckanext.govopen.hardening import hooks as guard
     from ckanext.govopen.logic import action as shared
     from ckanext.govopen.publishing import action, chained
 
-    return {**_local(shared), **_local(action), **_local(chained), **_access_actions()}
+    return guard.guarded_actions(
+        {**_local(shared), **_local(action), **_local(chained), **_local(hardening),
+         **_access_actions()})
 
 
 def auth_functions() -> dict[str, Any]:
     from ckanext.govopen.access import auth as access_auth
+    from ckanext.govopen.hardening import auth as hardening
     from ckanext.govopen.logic import auth as shared
     from ckanext.govopen.publishing import auth
 
-    return {**_local(shared), **_local(auth), **_local(access_auth)}
+    return {**_local(shared), **_local(auth), **_local(hardening), **_local(access_auth)}
 
 
 def helpers() -> dict[str, Any]:
@@ -36,11 +41,13 @@ def helpers() -> dict[str, Any]:
 
 def validators() -> dict[str, Any]:
     from ckanext.govopen.access import validators as access
+    from ckanext.govopen.hardening import validators as hardening
     from ckanext.govopen.logic import validators as shared
     from ckanext.govopen.publishing import policy
 
     return {**{name: getattr(shared, name) for name in shared.__all__},
             **{name: getattr(access, name) for name in access.__all__},
+            **{name: getattr(hardening, name) for name in hardening.__all__},
             "govopen_desensitize_policy": policy.govopen_desensitize_policy}
 
 

@@ -1,4 +1,8 @@
-"""Input schemas of the publishing actions."""
+"""Input schemas of the publishing actions.
+
+Ids and texts pass ``govopen_text`` first: a list or an object given as an id is a 409
+naming the parameter, not a string like ``"['a']"`` sent on to the database.
+"""
 from __future__ import annotations
 
 from ckan.logic.schema import validator_args
@@ -9,30 +13,33 @@ DECISIONS = ["approve", "return"]
 
 @validator_args
 def dataset_id_schema(not_empty: Validator, unicode_safe: Validator,
-                      ignore_missing: Validator) -> Schema:
-    return {"id": [not_empty, unicode_safe], "note": [ignore_missing, unicode_safe]}
+                      ignore_missing: Validator, govopen_text: Validator) -> Schema:
+    return {"id": [not_empty, govopen_text, unicode_safe],
+            "note": [ignore_missing, govopen_text, unicode_safe]}
 
 
 @validator_args
 def review_schema(not_empty: Validator, unicode_safe: Validator, ignore_missing: Validator,
-                  one_of: ValidatorFactory) -> Schema:
-    return {"id": [not_empty, unicode_safe],
-            "decision": [not_empty, unicode_safe, one_of(DECISIONS)],
-            "reason": [ignore_missing, unicode_safe]}
+                  one_of: ValidatorFactory, govopen_text: Validator) -> Schema:
+    return {"id": [not_empty, govopen_text, unicode_safe],
+            "decision": [not_empty, govopen_text, unicode_safe, one_of(DECISIONS)],
+            "reason": [ignore_missing, govopen_text, unicode_safe]}
 
 
 @validator_args
 def resource_id_schema(not_empty: Validator, unicode_safe: Validator,
-                       ignore_missing: Validator, boolean_validator: Validator) -> Schema:
-    return {"resource_id": [not_empty, unicode_safe],
+                       ignore_missing: Validator, boolean_validator: Validator,
+                       govopen_text: Validator) -> Schema:
+    return {"resource_id": [not_empty, govopen_text, unicode_safe],
             "force": [ignore_missing, boolean_validator]}
 
 
 @validator_args
 def audit_list_schema(ignore_missing: Validator, unicode_safe: Validator,
                       natural_number_validator: Validator,
-                      limit_to_configured_maximum: ValidatorFactory) -> Schema:
-    return {"package_id": [ignore_missing, unicode_safe],
+                      limit_to_configured_maximum: ValidatorFactory,
+                      govopen_text: Validator) -> Schema:
+    return {"package_id": [ignore_missing, govopen_text, unicode_safe],
             "limit": [ignore_missing, natural_number_validator,
                       limit_to_configured_maximum("ckan.search.rows_max", 1000)],
             "offset": [ignore_missing, natural_number_validator]}
@@ -40,7 +47,8 @@ def audit_list_schema(ignore_missing: Validator, unicode_safe: Validator,
 
 @validator_args
 def resource_review_schema(not_empty: Validator, unicode_safe: Validator,
-                           ignore_missing: Validator, one_of: ValidatorFactory) -> Schema:
-    return {"resource_id": [not_empty, unicode_safe],
-            "decision": [not_empty, unicode_safe, one_of(DECISIONS)],
-            "reason": [ignore_missing, unicode_safe]}
+                           ignore_missing: Validator, one_of: ValidatorFactory,
+                           govopen_text: Validator) -> Schema:
+    return {"resource_id": [not_empty, govopen_text, unicode_safe],
+            "decision": [not_empty, govopen_text, unicode_safe, one_of(DECISIONS)],
+            "reason": [ignore_missing, govopen_text, unicode_safe]}
