@@ -12,6 +12,7 @@ from ckanext.govopen.catalog import EN, lang_key
 from ckanext.govopen.catalog import search as catalog_search
 from ckanext.govopen.publishing import hooks as publishing
 from ckanext.govopen.publishing import registry
+from ckanext.govopen.security import hooks as security
 
 
 @tk.blanket.config_declarations
@@ -30,11 +31,14 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IResourceController, inherit=True)
     p.implements(p.IUploader, inherit=True)
+    p.implements(p.IAuthenticator, inherit=True)
+    p.implements(p.IMiddleware, inherit=True)
 
     # IConfigurer
 
     def update_config(self, config_: tk.CKANConfig) -> None:
         tk.add_template_directory(config_, "templates")
+        tk.add_template_directory(config_, "security/templates")
 
     # ITranslation: DefaultTranslation finds i18n/ next to this module.
 
@@ -96,3 +100,17 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     def after_dataset_update(self, context: Any, pkg_dict: dict[str, Any]) -> None:
         publishing.uploaded(context)
         publishing.sweep(context, pkg_dict.get("id"))
+
+    # Web-session security: lockout and TOTP at login, server-side logout, headers.
+
+    def login(self) -> Any:
+        return security.login()
+
+    def authenticate(self, identity: dict[str, Any]) -> Any:
+        return security.authenticate(identity)
+
+    def logout(self) -> None:
+        security.logout()
+
+    def make_middleware(self, app: Any, config: Any) -> Any:
+        return security.make_middleware(app)
