@@ -22,7 +22,15 @@ def login_form(client: Any, login: str, password: str = PASSWORD, *, address: st
                        follow_redirects=False)
 
 
-def logged_in_as(client: Any, name: str) -> bool:
-    """Whether the client's cookies open `name`'s dashboard (anonymous gets a redirect)."""
-    res = client.get("/dashboard/datasets", follow_redirects=False)
+def cookies(client: Any) -> dict[str, str]:
+    return {c.key: c.value for c in client._cookies.values()}
+
+
+def logged_in_as(client: Any, name: str, replay: dict[str, str] | None = None) -> bool:
+    """Whether the client's cookies (or only the `replay` ones, sent by hand as another
+    browser would) open `name`'s dashboard; anonymous gets a redirect."""
+    headers = {}
+    if replay is not None:
+        headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in replay.items())
+    res = client.get("/dashboard/datasets", follow_redirects=False, headers=headers)
     return res.status_code == 200 and f"/user/{name}" in res.body
