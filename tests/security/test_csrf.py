@@ -6,7 +6,7 @@ from ckan import model
 from ckan.tests import factories
 
 from tests.catalog.factories import CatalogOrganization
-from tests.security.client import PASSWORD, login_form, logged_in_as, token
+from tests.security.client import PASSWORD, logged_in_as, login_form, token
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_redis")
 

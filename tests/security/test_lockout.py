@@ -2,10 +2,12 @@
 about whether the account exists."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from ckan.tests import factories
 
-from tests.security.client import PASSWORD, logged_in_as, login_form
+from tests.security.client import PASSWORD, logged_in_as, login_form, token
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_redis")
 
@@ -56,7 +58,6 @@ def test_the_lock_message_in_english(app) -> None:  # type: ignore[no-untyped-de
     client = app.test_client()
     for _ in range(6):
         page = client.get("/en/user/login", environ_base={"REMOTE_ADDR": "10.4.0.1"})
-        from tests.security.client import token
         res = client.post("/en/user/login", environ_base={"REMOTE_ADDR": "10.4.0.1"},
                           data={"login": "someone", "password": "x", "_csrf_token": token(page.body)})
     assert res.status_code == 429
@@ -71,7 +72,5 @@ def test_a_bad_remember_value_is_a_400_not_a_500(app) -> None:  # type: ignore[n
 
 
 def _message(body: str) -> str:
-    import re
-
-    match = re.search(r'class="alert[^"]*alert-error[^"]*"[^>]*>(.*?)</div>', body, re.S)
+    match = re.search(r'class="alert[^"]*alert-error[^"]*"[^>]*>(.*?)</div>', body, re.DOTALL)
     return re.sub(r"<[^>]+>|\s+", " ", match.group(1)).strip() if match else ""

@@ -94,7 +94,7 @@ def enrol(user: model.User, secret: str) -> None:
     sealed = nonce + _aead().encrypt(nonce, secret.encode(), user.id.encode())
     extras = dict(user.plugin_extras or {})
     extras[_EXTRA] = {"secret": base64.b64encode(sealed).decode(),
-                      "enrolled": dt.datetime.now(dt.timezone.utc).isoformat()}
+                      "enrolled": dt.datetime.now(dt.UTC).isoformat()}
     user.plugin_extras = extras
     model.Session.commit()
 
