@@ -74,3 +74,21 @@ def test_a_bad_remember_value_is_a_400_not_a_500(app) -> None:  # type: ignore[n
 def _message(body: str) -> str:
     match = re.search(r'class="alert[^"]*alert-error[^"]*"[^>]*>(.*?)</div>', body, re.DOTALL)
     return re.sub(r"<[^>]+>|\s+", " ", match.group(1)).strip() if match else ""
+
+
+def test_behind_a_proxy_the_forwarded_address_is_counted(app, ckan_config, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setitem(ckan_config, "ckanext.govopen.trusted_proxy_hops", 1)
+    monkeypatch.setitem(ckan_config, "ckanext.govopen.login_max_failures_per_address", 2)
+    user = factories.User(password=PASSWORD)
+    client = app.test_client()
+
+    def attempt(name: str, password: str, client_address: str) -> int:
+        page = client.get("/user/login")
+        # The client's own claim first, then what the proxy appended.
+        forwarded = {"X-Forwarded-For": f"1.2.3.4, {client_address}"}
+        return client.post("/user/login", headers=forwarded, follow_redirects=False, data={
+            "login": name, "password": password, "_csrf_token": token(page.body)}).status_code
+
+    assert [attempt(f"x{i}", "wrong", "203.0.113.7") for i in range(3)] == [401, 401, 429]
+    # Another client behind the same proxy is not locked out by the first one.
+    assert attempt(user["name"], PASSWORD, "203.0.113.8") == 302

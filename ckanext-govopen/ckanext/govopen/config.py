@@ -54,3 +54,8 @@ def totp_required_for_sysadmins() -> bool:
 
 def content_security_policy() -> str:
     return tk.config["ckanext.govopen.content_security_policy"]
+
+
+def trusted_proxy_hops() -> int:
+    """How many reverse proxies in front of CKAN append to X-Forwarded-For."""
+    return tk.config["ckanext.govopen.trusted_proxy_hops"]

@@ -24,7 +24,15 @@ TOTP_FIELD = "govopen_totp"
 
 
 def _address() -> str:
-    return flask.request.remote_addr or "unknown"
+    request = flask.request
+    hops = config.trusted_proxy_hops()
+    if hops > 0:
+        # Each trusted proxy appends the address it saw; anything further left is the
+        # client's own claim and worth nothing.
+        seen = [a.strip() for a in request.headers.get("X-Forwarded-For", "").split(",")]
+        if len(seen) >= hops and seen[-hops]:
+            return seen[-hops]
+    return request.remote_addr or "unknown"
 
 
 def _render_login(status: int, message: str) -> flask.Response:
