@@ -26,6 +26,7 @@ def test_pages_run_without_policy_violations(live_server: str, page) -> None:  #
         response = page.goto(f"{live_server}{path}")
         assert response is not None and response.status == 200, path
         assert "script-src 'self'" in response.headers["content-security-policy"]
+        assert "server" not in response.headers, "gunicorn's banner is dropped"
         page.wait_for_load_state("networkidle")
     # CKAN's modules started on the dataset form (they remove the data item template).
     page.goto(f"{live_server}/dataset/new")

@@ -40,6 +40,17 @@ def _aead() -> AESGCM:
     return AESGCM(crypto.derive(key, "totp-secret"))
 
 
+def _old_aeads() -> list[AESGCM]:
+    """Retired storage keys still open secrets sealed before a key change."""
+    keys = []
+    for text in config.storage_old_keys():
+        try:
+            keys.append(AESGCM(crypto.derive(crypto.parse_key(text), "totp-secret")))
+        except crypto.CryptoError:
+            continue
+    return keys
+
+
 def new_secret() -> str:
     return pyotp.random_base32()
 
@@ -62,10 +73,12 @@ def _secret_of(user: model.User) -> str | None:
     if stored is None:
         return None
     blob = base64.b64decode(stored["secret"])
-    try:
-        return _aead().decrypt(blob[:12], blob[12:], user.id.encode()).decode()
-    except InvalidTag:
-        return None  # key changed or row tampered with: no code can match, fail closed
+    for aead in (_aead(), *_old_aeads()):
+        try:
+            return aead.decrypt(blob[:12], blob[12:], user.id.encode()).decode()
+        except InvalidTag:
+            continue
+    return None  # unknown key or a row tampered with: no code can match, fail closed
 
 
 def matches(secret: str, code: str, *, user_id: str) -> bool:
