@@ -13,6 +13,7 @@ setup(
         "ckanext.govopen": [
             "config_declaration.yaml",
             "templates/**/*",
+            "security/templates/**/*",
             "assets/**/*",
             "i18n/**/*",
             "schemas/*.yaml",

@@ -76,6 +76,7 @@ def live_server() -> Iterator[str]:
         proc = subprocess.Popen(
             [str(Path(sys.executable).parent / "gunicorn"), "--workers", "2", "--bind",
              f"127.0.0.1:{port}", "--timeout", "120", "--chdir", str(ROOT / "config"),
+             "--config", str(ROOT / "config" / "gunicorn.conf.py"),
              "wsgi:application"],
             stdout=out, stderr=subprocess.STDOUT, env=env,
         )

@@ -205,6 +205,7 @@ def cmd_run(_: argparse.Namespace) -> int:
             stack.add(svc.spawn(
                 "web", [str(BIN / "gunicorn"), "--workers", os.environ.get("WEB_WORKERS", "2"),
                         "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+                        "--config", str(ROOT / "config" / "gunicorn.conf.py"),
                         "--chdir", str(ROOT / "config"), "wsgi:application"],
                 logs / "web.log", env=env))
             stack.add(svc.spawn(

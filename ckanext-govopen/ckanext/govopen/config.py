@@ -40,3 +40,32 @@ def access_max_days() -> int:
 
 def access_commitment() -> str:
     return tk.config["ckanext.govopen.access.commitment"]
+# Web-session security (security/) -------------------------------------------------
+
+
+def login_max_failures() -> int:
+    """Failed logins of one account within the window before it is locked."""
+    return tk.config["ckanext.govopen.login_max_failures"]
+
+
+def login_max_failures_per_address() -> int:
+    """Failed logins from one client address within the window before it is locked."""
+    return tk.config["ckanext.govopen.login_max_failures_per_address"]
+
+
+def login_lockout_seconds() -> int:
+    """The failure-counting window, which is also how long a lockout lasts."""
+    return tk.config["ckanext.govopen.login_lockout_seconds"]
+
+
+def totp_required_for_sysadmins() -> bool:
+    return tk.asbool(tk.config.get("ckanext.govopen.totp_required_for_sysadmins"))
+
+
+def content_security_policy() -> str:
+    return tk.config["ckanext.govopen.content_security_policy"]
+
+
+def trusted_proxy_hops() -> int:
+    """How many reverse proxies in front of CKAN append to X-Forwarded-For."""
+    return tk.config["ckanext.govopen.trusted_proxy_hops"]

@@ -10,8 +10,10 @@ from ckan.lib.plugins import DefaultTranslation
 from ckanext.govopen import helpers
 from ckanext.govopen.catalog import EN, lang_key
 from ckanext.govopen.catalog import search as catalog_search
+from ckanext.govopen.hardening import hooks as hardening
 from ckanext.govopen.publishing import hooks as publishing
 from ckanext.govopen.publishing import registry
+from ckanext.govopen.security import hooks as security
 
 
 @tk.blanket.config_declarations
@@ -30,21 +32,22 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     p.implements(p.IPackageController, inherit=True)
     p.implements(p.IResourceController, inherit=True)
     p.implements(p.IUploader, inherit=True)
+    p.implements(p.IAuthenticator, inherit=True)
     p.implements(p.IMiddleware, inherit=True)
 
     # IConfigurer
 
     def update_config(self, config_: tk.CKANConfig) -> None:
         tk.add_template_directory(config_, "templates")
+        tk.add_template_directory(config_, "security/templates")
 
     # ITranslation: DefaultTranslation finds i18n/ next to this module.
 
-    # IMiddleware: bad input gets a 4xx, never a 500 (hardening/hooks.py).
+    # IMiddleware: bad input gets a 4xx, never a 500 (hardening/); sessions, CSRF and
+    # headers (security/).
 
     def make_middleware(self, app: Any, config: Any) -> Any:
-        from ckanext.govopen.hardening import hooks as hardening
-
-        return hardening.install(app)
+        return security.make_middleware(hardening.install(app))
 
     # IFacets: the catalog's facets replace CKAN's defaults.
 
@@ -106,3 +109,14 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
         publishing.check_update(context, pkg_dict)  # first: it may roll the write back
         publishing.uploaded(context)
         publishing.sweep(context, pkg_dict.get("id"))
+
+    # Web-session security: lockout and TOTP at login, server-side logout, headers.
+
+    def login(self) -> Any:
+        return security.login()
+
+    def authenticate(self, identity: dict[str, Any]) -> Any:
+        return security.authenticate(identity)
+
+    def logout(self) -> None:
+        security.logout()

@@ -15,8 +15,10 @@ from ckanext.govopen.dcat.views import dcat_vocabulary
 from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.provenance.views import provenance
 from ckanext.govopen.publishing.views import publishing
+from ckanext.govopen.security.views import security
 
-__all__ = ["access", "catalog", "dcat_vocabulary", "js_locales", "provenance", "publishing"]
+__all__ = ["access", "catalog", "dcat_vocabulary", "js_locales", "provenance", "publishing",
+           "security"]
 
 catalog = Blueprint("govopen_catalog", __name__, url_prefix="/catalog")
 

@@ -1,0 +1,1 @@
+"""Web-session security: login lockout, TOTP two-factor, server-side logout, headers."""
