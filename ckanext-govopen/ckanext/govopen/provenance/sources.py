@@ -13,6 +13,7 @@ from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 
 from ckanext.govopen import catalog
 from ckanext.govopen.helpers import govopen_lang
+from ckanext.govopen.lib.context import same_user, user_context
 from ckanext.govopen.provenance import note
 
 __all__ = ["govopen_producer_credit_code", "govopen_product_sources"]
@@ -61,9 +62,7 @@ def source_dataset(context: Context, ref: str) -> dict[str, Any]:
 
     Raises ObjectNotFound or NotAuthorized like package_show.
     """
-    user_context: Context = {"user": context.get("user") or "",
-                             "auth_user_obj": context.get("auth_user_obj")}
-    return tk.get_action("package_show")(user_context, {"id": ref})
+    return tk.get_action("package_show")(same_user(context), {"id": ref})
 
 
 def first_published(pkg: dict[str, Any]) -> dt.date | None:
@@ -151,15 +150,9 @@ def source_views(product: dict[str, Any], context: Context | None = None
         current = None
         if source.get("source_dataset"):
             try:
-                current = source_dataset(context or _viewer(), source["source_dataset"])
+                current = source_dataset(context or user_context(), source["source_dataset"])
             except (tk.ObjectNotFound, tk.NotAuthorized):
                 current = None
         views.append({**source, "dataset": current,
                       "changed": changed_after_acquisition(source, current)})
     return views
-
-
-def _viewer() -> Context:
-    user = tk.current_user
-    name = getattr(user, "name", "") if user else ""
-    return {"user": name or "", "auth_user_obj": user if name else None}
