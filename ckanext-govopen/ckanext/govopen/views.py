@@ -11,8 +11,8 @@ from flask.blueprints import BlueprintSetupState
 from ckanext.govopen.access.views import access
 from ckanext.govopen.catalog import directory as catalog_directory
 from ckanext.govopen.dcat.views import dcat_vocabulary
-from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.lib.context import user_context
+from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.provenance.views import provenance
 from ckanext.govopen.publishing.views import publishing
 from ckanext.govopen.security.views import security

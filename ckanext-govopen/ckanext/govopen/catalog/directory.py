@@ -14,7 +14,6 @@ from typing import Any
 
 from ckanext.govopen.catalog.classification import path_label
 from ckanext.govopen.catalog.codes import division_name
-from ckanext.govopen.catalog.terms import EN, lang_key
 from ckanext.govopen.catalog.vocabularies import (
     ITEM_TYPE,
     LIVELIHOOD,
@@ -24,6 +23,7 @@ from ckanext.govopen.catalog.vocabularies import (
     SHARING_TYPE,
     UPDATE_CYCLE,
 )
+from ckanext.govopen.lib.texts import EN, lang_key
 
 # (key, Chinese header, English header)
 COLUMNS: list[tuple[str, str, str]] = [

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from ckanext.govopen.catalog.classification import CATALOG_THEME, theme_of
-from ckanext.govopen.catalog.terms import EN, Vocabulary, lang_key
+from ckanext.govopen.catalog.terms import Vocabulary
 from ckanext.govopen.catalog.vocabularies import (
     FORMAT,
     LIVELIHOOD,
@@ -19,6 +19,7 @@ from ckanext.govopen.catalog.vocabularies import (
     SHARING_TYPE,
     UPDATE_CYCLE,
 )
+from ckanext.govopen.lib.texts import EN, lang_key
 
 # Facet field → (zh label, en label, vocabulary labelling its values or None).
 FACETS: dict[str, tuple[str, str, Vocabulary | None]] = {

@@ -11,9 +11,9 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 
-from ckanext.govopen import catalog
-from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.lib.context import same_user, user_context
+from ckanext.govopen.lib.lang import govopen_lang
+from ckanext.govopen.lib.texts import Texts
 from ckanext.govopen.provenance import note
 
 __all__ = ["govopen_producer_credit_code", "govopen_product_sources"]
@@ -39,10 +39,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+_TEXTS = Texts(_MESSAGES)
+
+
 def message(name: str, **values: Any) -> str:
-    zh, en = _MESSAGES[name]
-    text = en if catalog.lang_key(govopen_lang()) == catalog.EN else zh
-    return text.format(**values)
+    """The message `name` in the request's language."""
+    return _TEXTS.in_lang(name, govopen_lang(), **values)
 
 
 def govopen_producer_credit_code(value: Any) -> Any:

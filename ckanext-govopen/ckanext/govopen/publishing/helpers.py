@@ -6,6 +6,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 
 from ckanext.govopen.lib.context import user_context
+from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import texts
 
 
@@ -42,8 +43,6 @@ def govopen_publishing_panel(pkg_dict: dict[str, Any]) -> dict[str, Any] | None:
 
 def govopen_publishing_text(key: str) -> str:
     """A publishing label (``state.draft``, ``status.passed`` …) in the page's language."""
-    from ckanext.govopen.helpers import govopen_lang
-
     if key not in texts.TEXTS:
         return key
     return texts.in_lang(key, govopen_lang())

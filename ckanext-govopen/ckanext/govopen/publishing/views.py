@@ -10,8 +10,8 @@ from ckan.lib import signals
 from flask import Blueprint
 
 from ckanext.govopen.access import grants
-from ckanext.govopen.helpers import govopen_lang
 from ckanext.govopen.lib.context import current_user_name, user_context
+from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import action as actions
 from ckanext.govopen.publishing import gate, status, storage, texts
 
