@@ -83,6 +83,7 @@ def govopen_desensitize_run(context: Context, data_dict: DataDict) -> AuthResult
 def govopen_audit_list(context: Context, data_dict: DataDict) -> AuthResult:
     # Exactly the dataset whose entries the action returns (``package_id``), nothing
     # else: the whole log (no package_id) is for sysadmins, let through before this.
+    schema.require_text(data_dict, "package_id")
     key = data_dict.get("package_id") or ""
     pkg = model.Package.get(key) if isinstance(key, str) and key else None
     if pkg is None:
