@@ -7,7 +7,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.govopen import catalog, config
 from ckanext.govopen.catalog import classification, codes
-from ckanext.govopen.lib import clock
+from ckanext.govopen.lib import clock, lang
 
 
 def govopen_platform_name() -> str:
@@ -16,12 +16,10 @@ def govopen_platform_name() -> str:
 
 
 def govopen_lang() -> str:
-    """The language of the current request; the default locale outside one (CLI, jobs)."""
-    try:
-        lang = tk.h.lang()
-    except (RuntimeError, TypeError, AttributeError):
-        lang = None
-    return lang or tk.config.get("ckan.locale_default") or catalog.ZH
+    """The language of the current request; the default locale outside one (CLI, jobs).
+
+    The template helper of that name; Python code calls ``lib.lang.govopen_lang``."""
+    return lang.govopen_lang()
 
 
 def govopen_text(text: Any) -> str:
@@ -29,13 +27,7 @@ def govopen_text(text: Any) -> str:
 
     Like scheming_language_text, but also safe outside a request.
     """
-    if not text:
-        return ""
-    if isinstance(text, dict):
-        lang = govopen_lang()
-        return (text.get(lang) or text.get(catalog.lang_key(lang))
-                or text.get(catalog.ZH) or next(iter(text.values()), ""))
-    return tk._(str(text))
+    return lang.scheming_text(text)
 
 
 def govopen_vocabulary_choices(field: dict[str, Any]) -> list[dict[str, Any]]:
@@ -72,7 +64,7 @@ def govopen_organization_title(org: dict[str, Any] | None) -> str:
     """An organization's title in the current language (English title when there is one)."""
     if not org:
         return ""
-    if catalog.lang_key(govopen_lang()) == catalog.EN and org.get("title_en"):
+    if lang.is_english() and org.get("title_en"):
         return org["title_en"]
     return org.get("title") or org.get("name") or ""
 

@@ -7,10 +7,9 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
-from ckanext.govopen import helpers
-from ckanext.govopen.catalog import EN, lang_key
 from ckanext.govopen.catalog import search as catalog_search
 from ckanext.govopen.hardening import hooks as hardening
+from ckanext.govopen.lib.lang import govopen_lang, is_english
 from ckanext.govopen.publishing import hooks as publishing
 from ckanext.govopen.publishing import registry
 from ckanext.govopen.security import hooks as security
@@ -53,11 +52,11 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def dataset_facets(self, facets_dict: OrderedDict[str, Any],
                        package_type: str) -> OrderedDict[str, Any]:
-        return OrderedDict(catalog_search.facet_titles(helpers.govopen_lang()))
+        return OrderedDict(catalog_search.facet_titles(govopen_lang()))
 
     def organization_facets(self, facets_dict: OrderedDict[str, Any], organization_type: str,
                             package_type: str | None) -> OrderedDict[str, Any]:
-        titles = catalog_search.facet_titles(helpers.govopen_lang())
+        titles = catalog_search.facet_titles(govopen_lang())
         titles.pop("organization", None)
         return OrderedDict(titles)
 
@@ -71,9 +70,9 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
     def after_dataset_search(self, search_results: dict[str, Any],
                              search_params: dict[str, Any]) -> dict[str, Any]:
         facets = search_results.get("search_facets") or {}
-        lang = helpers.govopen_lang()
+        lang = govopen_lang()
         catalog_search.relabel_facets(facets, lang)
-        if "organization" in facets and lang_key(lang) == EN:
+        if "organization" in facets and is_english(lang):
             from ckanext.govopen.catalog import store
 
             items = facets["organization"].get("items", [])

@@ -5,14 +5,14 @@ import datetime as dt
 from functools import partial
 
 import ckan.plugins.toolkit as tk
-from ckan.types import Context
 from flask import Blueprint, Response
 from flask.blueprints import BlueprintSetupState
 
 from ckanext.govopen.access.views import access
 from ckanext.govopen.catalog import directory as catalog_directory
 from ckanext.govopen.dcat.views import dcat_vocabulary
-from ckanext.govopen.helpers import govopen_lang
+from ckanext.govopen.lib.context import user_context
+from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.provenance.views import provenance
 from ckanext.govopen.publishing.views import publishing
 from ckanext.govopen.security.views import security
@@ -32,7 +32,7 @@ def directory(fmt: str) -> Response:
     """The whole public catalog as a CSV or XLSX file, in the page's language."""
     if fmt not in _TYPES:
         return tk.abort(404, tk._("The catalog directory comes as CSV or XLSX"))
-    context: Context = {"user": tk.current_user.name if tk.current_user else ""}  # type: ignore[union-attr]  # ckan casts current_user to "Model.User", which mypy cannot resolve
+    context = user_context()
     try:
         result = tk.get_action("govopen_catalog_directory")(context, {})
     except tk.NotAuthorized:

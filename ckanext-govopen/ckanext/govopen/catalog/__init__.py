@@ -11,8 +11,9 @@ from ckanext.govopen.catalog.classification import (
     CATALOG_THEME,
     CLASSIFICATION,
 )
-from ckanext.govopen.catalog.terms import EN, LANGUAGES, ZH, Term, Vocabulary, lang_key
+from ckanext.govopen.catalog.terms import Term, Vocabulary
 from ckanext.govopen.catalog.vocabularies import FLAT
+from ckanext.govopen.lib.texts import EN, LANGUAGES, ZH, lang_key
 
 VOCABULARIES: dict[str, Vocabulary] = {
     v.name: v for v in (*FLAT, CATALOG_CLASS, CATALOG_THEME, CLASSIFICATION)

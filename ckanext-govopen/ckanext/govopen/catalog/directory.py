@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from ckanext.govopen.catalog.classification import path_label
 from ckanext.govopen.catalog.codes import division_name
-from ckanext.govopen.catalog.terms import EN, lang_key
 from ckanext.govopen.catalog.vocabularies import (
     ITEM_TYPE,
     LIVELIHOOD,
@@ -24,6 +22,8 @@ from ckanext.govopen.catalog.vocabularies import (
     SHARING_TYPE,
     UPDATE_CYCLE,
 )
+from ckanext.govopen.lib.coerce import json_list, json_list_of
+from ckanext.govopen.lib.texts import EN, lang_key
 
 # (key, Chinese header, English header)
 COLUMNS: list[tuple[str, str, str]] = [
@@ -68,20 +68,9 @@ def headers(lang: str | None) -> list[str]:
     return [en_h if en else zh for _, zh, en_h in COLUMNS]
 
 
-def _list(value: Any) -> list[Any]:
-    if value in (None, ""):
-        return []
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return [value]
-    return value if isinstance(value, list) else [value]
-
-
 def _data_items(value: Any, lang: str | None) -> str:
     out = []
-    for item in _list(value):
+    for item in json_list(value):
         if not isinstance(item, dict):
             continue
         kind = ITEM_TYPE.label(item.get("type") or "", lang)
@@ -105,12 +94,12 @@ def row(pkg: dict[str, Any], lang: str | None, url: str = "",
         "classification": path_label(pkg.get("classification") or "", lang),
         "provider": provider_title or org.get("title") or "",
         "provider_code": pkg.get("provider_code") or "",
-        "formats": _LIST_SEP.join(str(f) for f in _list(pkg.get("formats"))),
+        "formats": _LIST_SEP.join(str(f) for f in json_list(pkg.get("formats"))),
         "data_items": _data_items(pkg.get("data_items"), lang),
         "sharing_type": SHARING_TYPE.label(pkg.get("sharing_type") or "", lang),
         "sharing_condition": pkg.get("sharing_condition") or "",
         "sharing_method": _LIST_SEP.join(
-            SHARING_METHOD.label(m, lang) for m in _list(pkg.get("sharing_method"))),
+            SHARING_METHOD.label(m, lang) for m in json_list_of(pkg.get("sharing_method"), str)),
         "sharing_reason": pkg.get("sharing_reason") or "",
         "sharing_legal_basis": pkg.get("sharing_legal_basis") or "",
         "open_type": OPEN_TYPE.label(pkg.get("open_type") or "", lang),
@@ -120,7 +109,8 @@ def row(pkg: dict[str, Any], lang: str | None, url: str = "",
         "update_cycle": UPDATE_CYCLE.label(pkg.get("update_cycle") or "", lang),
         "release_date": pkg.get("release_date") or "",
         "data_update_date": pkg.get("data_update_date") or "",
-        "related_resource_codes": _LIST_SEP.join(_list(pkg.get("related_resource_codes"))),
+        "related_resource_codes": _LIST_SEP.join(
+            json_list_of(pkg.get("related_resource_codes"), str)),
         "livelihood_priority": LIVELIHOOD.label(pkg.get("livelihood_priority") or "", lang),
         "division": f"{division_name(division) or ''} ({division})".strip() if division else "",
         "temporal": f"{start} ~ {end}" if start or end else "",

@@ -7,11 +7,10 @@ strings in CKAN's Solr schema.
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ckanext.govopen.catalog.classification import CATALOG_THEME, theme_of
-from ckanext.govopen.catalog.terms import EN, Vocabulary, lang_key
+from ckanext.govopen.catalog.terms import Vocabulary
 from ckanext.govopen.catalog.vocabularies import (
     FORMAT,
     LIVELIHOOD,
@@ -19,6 +18,8 @@ from ckanext.govopen.catalog.vocabularies import (
     SHARING_TYPE,
     UPDATE_CYCLE,
 )
+from ckanext.govopen.lib.coerce import json_list_of
+from ckanext.govopen.lib.texts import EN, lang_key
 
 # Facet field → (zh label, en label, vocabulary labelling its values or None).
 FACETS: dict[str, tuple[str, str, Vocabulary | None]] = {
@@ -44,21 +45,6 @@ def facet_titles(lang: str | None) -> dict[str, str]:
     return {name: (en_label if en else zh) for name, (zh, en_label, _) in FACETS.items()}
 
 
-def _as_list(value: Any) -> list[str]:
-    if value in (None, ""):
-        return []
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return [value]
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, list):
-        return [str(v) for v in value if v not in (None, "")]
-    return []
-
-
 def index_fields(pkg_dict: dict[str, Any]) -> dict[str, Any]:
     """Add the catalog's facet fields to a document CKAN is about to index."""
     classification = pkg_dict.get("classification")
@@ -67,26 +53,17 @@ def index_fields(pkg_dict: dict[str, Any]) -> dict[str, Any]:
         pkg_dict["catalog_theme"] = theme
         pkg_dict["catalog_class"] = theme[0]
     for field, index_name in LIST_FIELDS.items():
-        values = _as_list(pkg_dict.get(field))
+        values = json_list_of(pkg_dict.get(field), str)
         if values:
             pkg_dict[index_name] = values
         # the JSON string would land in a single-valued field: keep it searchable
         # through extras_<field> (text) only
         pkg_dict.pop(field, None)
-    data_items = _as_list_of_dicts(pkg_dict.pop("data_items", None))
+    data_items = json_list_of(pkg_dict.pop("data_items", None), dict)
     if data_items:
         pkg_dict["vocab_data_item"] = [
             str(i.get(k)) for i in data_items for k in ("name", "label_zh") if i.get(k)]
     return pkg_dict
-
-
-def _as_list_of_dicts(value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return []
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def relabel_facets(search_facets: dict[str, Any], lang: str | None) -> dict[str, Any]:
@@ -97,4 +74,3 @@ def relabel_facets(search_facets: dict[str, Any], lang: str | None) -> dict[str,
         for item in search_facets[name].get("items", []):
             item["display_name"] = vocab.label(item["name"], lang)
     return search_facets
-

@@ -8,16 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-ZH = "zh_Hans_CN"
-EN = "en"
-LANGUAGES = (ZH, EN)
-
-
-def lang_key(locale: str | None) -> str:
-    """Map any CKAN locale to one of the two label languages (Chinese is the default)."""
-    if locale and not locale.lower().startswith("zh"):
-        return EN
-    return ZH
+from ckanext.govopen.lib.texts import EN, ZH, lang_key
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ from ckanext.govopen.dcat import terms as t
 from ckanext.govopen.dcat.shared import A, Add, Page, Triple, page_of, zh
 from ckanext.govopen.dcat.vocabulary import SCHEME_TITLE
 from ckanext.govopen.hardening.urls import iri_safe
+from ckanext.govopen.lib.coerce import json_list, json_list_of
 
 VCARD = t.VCARD
 
@@ -355,22 +356,13 @@ def _catalog_record(d: dict[str, Any]) -> Literal | None:
     """
     record: dict[str, Any] = {key: d[key] for key in parse.RECORD_TEXT if d.get(key)}
     for key in parse.RECORD_LISTS:
-        values = _as_list(d.get(key))
+        values = json_list(d.get(key))
         if values:
             record[key] = values
-    items = _as_list(d.get("data_items"))
+    items = json_list_of(d.get("data_items"), dict)
     if items:
         record["data_items"] = [{k: v for k, v in i.items() if v} for i in items]
     if not record:
         return None
     return Literal(json.dumps(record, ensure_ascii=False, separators=(",", ":")),
                    datatype=RDF.JSON)
-
-
-def _as_list(value: Any) -> list[Any]:
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return [value] if value else []
-    return list(value or [])

@@ -15,9 +15,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan import model
 from ckan.authz import get_local_functions
+from ckan.lib import base
 from ckan.lib.search.common import SearchError
 from flask import Flask, jsonify, request
 from rdflib.plugin import PluginException
@@ -73,8 +75,6 @@ def _chained_guard(inner: Callable[..., Any] | None, like: Callable[..., Any]) -
 
 def _other_plugins_actions() -> dict[str, Callable[..., Any]]:
     """The actions other plugins (activity, dcat, scheming …) define, to guard them too."""
-    import ckan.plugins as p
-
     found: dict[str, Callable[..., Any]] = {}
     for plugin in p.PluginImplementations(p.IActions):
         if plugin.name != "govopen":
@@ -111,8 +111,6 @@ def _has_nul(value: Any) -> bool:
 
 
 def _answer(status: int, key: str) -> Any:
-    from ckan.lib import base
-
     message = texts.both(key)
     if request.path.startswith("/api/"):
         body = {"success": False, "error": {"__type": "Validation Error", "message": message}}

@@ -10,7 +10,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan.logic.schema import validator_args
-from ckan.types import Context, DataDict, Schema, Validator
+from ckan.types import Context, DataDict, ErrorDict, Schema, Validator
 
 from ckanext.govopen.hardening import texts
 
@@ -28,7 +28,7 @@ def check(data_dict: DataDict, schema_: Schema, context: Context) -> None:
 
 def require_text(data_dict: DataDict | None, *keys: str) -> None:
     """An auth function's guard: ids given as lists or objects are a 409, not a crash."""
-    errors = {key: [texts.both("not_text")] for key in keys
+    errors: ErrorDict = {key: [texts.both("not_text")] for key in keys
               if not isinstance((data_dict or {}).get(key, ""), (str, type(None)))}
     if errors:
         raise tk.ValidationError(errors)

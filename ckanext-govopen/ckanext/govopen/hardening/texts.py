@@ -2,6 +2,8 @@
 answer API clients and pages alike, before the request's language is known."""
 from __future__ import annotations
 
+from ckanext.govopen.lib.texts import Texts
+
 TEXTS: dict[str, tuple[str, str]] = {
     "bad_request": ("请求参数的类型或格式不正确。",
                     "A parameter of the request has the wrong type or form."),
@@ -14,7 +16,4 @@ TEXTS: dict[str, tuple[str, str]] = {
     "not_found": ("未找到。", "Not found."),
 }
 
-
-def both(key: str) -> str:
-    zh, en = TEXTS[key]
-    return f"{zh} / {en}"
+both = Texts(TEXTS).both

@@ -63,7 +63,7 @@ def govopen_resource_url(key: FlattenKey, data: FlattenDataDict, errors: Flatten
     if not isinstance(value, str):
         errors[key].append(tk._("Must be a single text value, not a list or an object"))
         return
-    url_type = data.get(key[:-1] + ("url_type",))
+    url_type = data.get((*key[:-1], "url_type"))
     try:
         if url_type and url_type is not tk.missing:
             if any(ord(c) < 0x20 for c in value):

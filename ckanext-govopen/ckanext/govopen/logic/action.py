@@ -9,7 +9,7 @@ from ckan.types import Context, DataDict
 from ckanext.govopen import catalog
 from ckanext.govopen.catalog import directory as catalog_directory
 from ckanext.govopen.catalog import store
-from ckanext.govopen.helpers import govopen_lang
+from ckanext.govopen.lib.lang import govopen_lang, is_english
 from ckanext.govopen.logic.schema import (
     catalog_directory_schema,
     vocabulary_show_schema,
@@ -107,7 +107,7 @@ def _public_datasets() -> list[dict[str, Any]]:
 def _directory_table(lang: str) -> list[dict[str, str]]:
     datasets = _public_datasets()
     english: dict[str, str] = {}
-    if catalog.lang_key(lang) == catalog.EN:
+    if is_english(lang):
         english = store.organization_english_titles(
             sorted({(p.get("organization") or {}).get("name", "") for p in datasets} - {""}))
     site = tk.config["ckan.site_url"].rstrip("/")

@@ -16,7 +16,7 @@ from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, V
 
 from ckanext.govopen import catalog
 from ckanext.govopen.catalog import codes, store
-from ckanext.govopen.helpers import govopen_lang, govopen_text
+from ckanext.govopen.lib.lang import govopen_lang, scheming_text
 from ckanext.govopen.provenance.sources import (
     govopen_producer_credit_code,
     govopen_product_sources,
@@ -65,7 +65,7 @@ def _empty(value: Any) -> bool:
 def _label(field: dict[str, Any] | None) -> str:
     if not field:
         return ""
-    return govopen_text(field.get("label")) or field.get("field_name", "")
+    return scheming_text(field.get("label")) or field.get("field_name", "")
 
 
 def _fields(schema: dict[str, Any]) -> list[dict[str, Any]]:

@@ -5,33 +5,25 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-import ckan.plugins.toolkit as tk
-from ckan.types import Context
-
+from ckanext.govopen.lib.context import user_context
 from ckanext.govopen.provenance import search, sources
 from ckanext.govopen.provenance.note import parse_date
 
 log = logging.getLogger(__name__)
 
 
-def _viewer() -> Context:
-    user = tk.current_user
-    name = getattr(user, "name", "") if user else ""
-    return {"user": name or "", "auth_user_obj": user if name else None}
-
-
 def derived_products(pkg_dict: dict[str, Any]) -> list[dict[str, Any]]:
     if not pkg_dict.get("id") or pkg_dict.get("type") == sources.PRODUCT_TYPE:
         return []
     try:
-        return search.derived_products(pkg_dict["id"], _viewer())
+        return search.derived_products(pkg_dict["id"], user_context())
     except Exception:  # a search outage must not take the dataset page down
         log.exception("derived products of %s", pkg_dict.get("id"))
         return []
 
 
 def product_sources(pkg_dict: dict[str, Any]) -> list[dict[str, Any]]:
-    views = sources.source_views(pkg_dict, _viewer())
+    views = sources.source_views(pkg_dict, user_context())
     for view in views:
         view["acquired_date"] = parse_date(view.get("acquired"))
     return views

@@ -9,6 +9,7 @@ from ckan.logic.schema import validator_args
 from ckan.types import Context, DataDict, Schema, Validator
 
 from ckanext.govopen import config
+from ckanext.govopen.lib.context import same_user
 from ckanext.govopen.provenance import note
 
 
@@ -53,8 +54,7 @@ def provenance_note(context: Context, data_dict: DataDict) -> dict[str, Any]:
         raise tk.ValidationError(errors)
     try:
         pkg = tk.get_action("package_show")(
-            {"user": context.get("user") or "", "auth_user_obj": context.get("auth_user_obj")},
-            {"id": data["id"]})
+            same_user(context), {"id": data["id"]})
     except (tk.ObjectNotFound, tk.NotAuthorized):
         # package_show's refusal names the dataset's id: a private dataset must read as
         # absent, or anyone could confirm that a name exists and learn its UUID.

@@ -15,7 +15,6 @@ external sources by their URL. Other dataset types are left alone.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any
 
 from rdflib import RDF, RDFS, BNode, Literal, Namespace, URIRef
@@ -26,6 +25,7 @@ from rdflib.term import Node
 from ckanext.dcat.profiles import RDFProfile
 from ckanext.dcat.utils import dataset_uri
 from ckanext.govopen.hardening.urls import iri_safe
+from ckanext.govopen.lib.coerce import json_list_of
 from ckanext.govopen.provenance.note import parse_date
 from ckanext.govopen.provenance.sources import PRODUCT_TYPE
 
@@ -46,7 +46,7 @@ class GovOpenProvenanceProfile(RDFProfile):
         g = self.g
         g.bind("prov", PROV)
         self._producer(dataset_dict, dataset_ref)
-        for source in _sources(dataset_dict):
+        for source in json_list_of(dataset_dict.get("sources"), dict):
             ref = self._source_ref(source)
             if ref is None:
                 continue
@@ -125,13 +125,3 @@ def _public_dataset(ref: str) -> dict[str, Any] | None:
         return tk.get_action("package_show")({"user": "", "ignore_auth": False}, {"id": ref})
     except (tk.ObjectNotFound, tk.NotAuthorized):
         return None
-
-
-def _sources(dataset_dict: dict[str, Any]) -> list[dict[str, Any]]:
-    value = dataset_dict.get("sources")
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return []
-    return [s for s in value if isinstance(s, dict)] if isinstance(value, list) else []

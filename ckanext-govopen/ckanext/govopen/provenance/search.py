@@ -6,31 +6,22 @@ of CKAN's Solr schema, so a dataset page finds its products with one filter quer
 """
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan.types import Context
 
+from ckanext.govopen.lib.coerce import json_list_of
 from ckanext.govopen.provenance.sources import PRODUCT_TYPE
 
 INDEX_FIELD = "vocab_derived_from"
-
-
-def _sources(value: Any) -> list[dict[str, Any]]:
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            return []
-    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
 
 
 def index_fields(pkg_dict: dict[str, Any]) -> dict[str, Any]:
     """Replace a product's sources by the ids it derives from; other types pass as is."""
     if pkg_dict.get("type") != PRODUCT_TYPE:
         return pkg_dict
-    sources = _sources(pkg_dict.pop("sources", None))
+    sources = json_list_of(pkg_dict.pop("sources", None), dict)
     ids = sorted({str(s["source_dataset"]) for s in sources if s.get("source_dataset")})
     if ids:
         pkg_dict[INDEX_FIELD] = ids

@@ -11,8 +11,9 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 
-from ckanext.govopen import catalog
-from ckanext.govopen.helpers import govopen_lang
+from ckanext.govopen.lib.context import same_user, user_context
+from ckanext.govopen.lib.lang import govopen_lang
+from ckanext.govopen.lib.texts import Texts
 from ckanext.govopen.provenance import note
 
 __all__ = ["govopen_producer_credit_code", "govopen_product_sources"]
@@ -38,10 +39,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+_TEXTS = Texts(_MESSAGES)
+
+
 def message(name: str, **values: Any) -> str:
-    zh, en = _MESSAGES[name]
-    text = en if catalog.lang_key(govopen_lang()) == catalog.EN else zh
-    return text.format(**values)
+    """The message `name` in the request's language."""
+    return _TEXTS.in_lang(name, govopen_lang(), **values)
 
 
 def govopen_producer_credit_code(value: Any) -> Any:
@@ -61,9 +64,7 @@ def source_dataset(context: Context, ref: str) -> dict[str, Any]:
 
     Raises ObjectNotFound or NotAuthorized like package_show.
     """
-    user_context: Context = {"user": context.get("user") or "",
-                             "auth_user_obj": context.get("auth_user_obj")}
-    return tk.get_action("package_show")(user_context, {"id": ref})
+    return tk.get_action("package_show")(same_user(context), {"id": ref})
 
 
 def first_published(pkg: dict[str, Any]) -> dt.date | None:
@@ -151,15 +152,9 @@ def source_views(product: dict[str, Any], context: Context | None = None
         current = None
         if source.get("source_dataset"):
             try:
-                current = source_dataset(context or _viewer(), source["source_dataset"])
+                current = source_dataset(context or user_context(), source["source_dataset"])
             except (tk.ObjectNotFound, tk.NotAuthorized):
                 current = None
         views.append({**source, "dataset": current,
                       "changed": changed_after_acquisition(source, current)})
     return views
-
-
-def _viewer() -> Context:
-    user = tk.current_user
-    name = getattr(user, "name", "") if user else ""
-    return {"user": name or "", "auth_user_obj": user if name else None}

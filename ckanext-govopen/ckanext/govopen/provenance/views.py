@@ -14,9 +14,9 @@ import re
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan.types import Context
 from flask import Blueprint, Response, request
 
+from ckanext.govopen.lib.context import user_context
 from ckanext.govopen.provenance import note
 from ckanext.govopen.provenance.logic import facts
 
@@ -31,16 +31,10 @@ _TYPES = {"json": "application/json", "txt": "text/plain"}
 provenance = Blueprint("govopen_provenance", __name__)
 
 
-def _context() -> Context:
-    user = tk.current_user
-    name = getattr(user, "name", "") if user else ""
-    return {"user": name or "", "auth_user_obj": user if name else None}
-
-
 def _dataset_with(pkg_id: str, resource_id: str) -> tuple[dict[str, Any], dict[str, Any]]:
     """The dataset and its resource as the current user sees them; ObjectNotFound when the
     resource is not the dataset's."""
-    pkg = tk.get_action("package_show")(_context(), {"id": pkg_id})
+    pkg = tk.get_action("package_show")(user_context(), {"id": pkg_id})
     for res in pkg.get("resources") or []:
         if res["id"] == resource_id:
             return pkg, res

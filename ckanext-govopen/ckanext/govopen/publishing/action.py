@@ -98,7 +98,7 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> dict
     pkg = _package(data["id"])
     flow = workflow_dict(pkg)
     try:
-        tk.check_access("package_update", dict(context), {"id": pkg.id})
+        tk.check_access("package_update", context.copy(), {"id": pkg.id})
     except tk.NotAuthorized:
         # A reviewer's reasons are for the dataset's own editors and reviewers.
         flow["reason"] = None

@@ -4,19 +4,15 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan.types import Context
 
+from ckanext.govopen.lib.context import user_context
+from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import texts
-
-
-def _context() -> Context:
-    return {"user": tk.current_user.name if tk.current_user else "",  # type: ignore[union-attr]  # ckan casts current_user to "Model.User", which mypy cannot resolve
-            "auth_user_obj": tk.current_user}
 
 
 def _allowed(auth: str, package_id: str) -> bool:
     try:
-        tk.check_access(auth, _context(), {"id": package_id})
+        tk.check_access(auth, user_context(), {"id": package_id})
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return False
     return True
@@ -26,7 +22,7 @@ def govopen_publishing_panel(pkg_dict: dict[str, Any]) -> dict[str, Any] | None:
     """The workflow state, file statuses and the steps the current user may take."""
     try:
         workflow = tk.get_action("govopen_dataset_workflow_show")(
-            _context(), {"id": pkg_dict["id"]})
+            user_context(), {"id": pkg_dict["id"]})
     except (tk.NotAuthorized, tk.ObjectNotFound):
         return None
     package_id = pkg_dict["id"]
@@ -47,8 +43,6 @@ def govopen_publishing_panel(pkg_dict: dict[str, Any]) -> dict[str, Any] | None:
 
 def govopen_publishing_text(key: str) -> str:
     """A publishing label (``state.draft``, ``status.passed`` …) in the page's language."""
-    from ckanext.govopen.helpers import govopen_lang
-
     if key not in texts.TEXTS:
         return key
     return texts.in_lang(key, govopen_lang())

@@ -5,7 +5,7 @@ Kept here rather than in the .po so that API messages carry both languages at on
 """
 from __future__ import annotations
 
-from ckanext.govopen import catalog
+from ckanext.govopen.lib.texts import Texts
 
 TEXTS: dict[str, tuple[str, str]] = {
     # desensitization status
@@ -144,22 +144,5 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-def zh(key: str, **params: str) -> str:
-    return TEXTS[key][0].format(**params)
-
-
-def en(key: str, **params: str) -> str:
-    return TEXTS[key][1].format(**params)
-
-
-def both(key: str, **params: str) -> str:
-    """``中文 / English``: for API errors and plain responses."""
-    return f"{zh(key, **params)} / {en(key, **params)}"
-
-
-def pair(key: str, **params: str) -> dict[str, str]:
-    return {catalog.ZH: zh(key, **params), catalog.EN: en(key, **params)}
-
-
-def in_lang(key: str, lang: str, **params: str) -> str:
-    return en(key, **params) if catalog.lang_key(lang) == catalog.EN else zh(key, **params)
+_TEXTS = Texts(TEXTS)
+zh, en, both, pair, in_lang = _TEXTS.zh, _TEXTS.en, _TEXTS.both, _TEXTS.pair, _TEXTS.in_lang

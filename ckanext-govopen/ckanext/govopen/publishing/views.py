@@ -7,11 +7,11 @@ import ckan.plugins.toolkit as tk
 import flask
 from ckan import model
 from ckan.lib import signals
-from ckan.types import Context
 from flask import Blueprint
 
 from ckanext.govopen.access import grants
-from ckanext.govopen.helpers import govopen_lang
+from ckanext.govopen.lib.context import current_user_name, user_context
+from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import action as actions
 from ckanext.govopen.publishing import gate, status, storage, texts
 
@@ -20,16 +20,11 @@ __all__ = ["publishing"]
 publishing = Blueprint("govopen_publishing", __name__)
 
 
-def _context() -> Context:
-    return {"user": tk.current_user.name if tk.current_user else "",  # type: ignore[union-attr]  # ckan casts current_user to "Model.User", which mypy cannot resolve
-            "auth_user_obj": tk.current_user}
-
-
 def download(id: str, resource_id: str, filename: str | None = None) -> Any:
     """Every resource download, of every dataset type: the bytes go out only if the one
     gate (``gate.download_refusal``) lets them; a link is a redirect to its URL, an upload
     is served only as its desensitized copy. A refusal says why (403/404/409)."""
-    user = tk.current_user.name if tk.current_user and tk.current_user.is_authenticated else ""
+    user = current_user_name()
     pkg = model.Package.get(id)
     refused = gate.download_refusal(user, pkg.id if pkg is not None else id, resource_id)
     if refused is not None:
@@ -62,8 +57,8 @@ def _refuse(refused: gate.Refusal) -> Any:
 def _is_download(endpoint: str | None) -> bool:
     """CKAN's ``resource.download`` and each dataset type's ``<type>_resource.download``,
     including types registered after us."""
-    return bool(endpoint) and (endpoint == "resource.download"
-                               or endpoint.endswith("_resource.download"))
+    return endpoint is not None and (endpoint == "resource.download"
+                                     or endpoint.endswith("_resource.download"))
 
 
 @publishing.before_app_request
@@ -90,7 +85,7 @@ def _check_csrf() -> None:
 
 def review(id: str) -> Any:
     """The review page: catalog fields, every file's status and report, the decision form."""
-    context = _context()
+    context = user_context()
     try:
         pkg = tk.get_action("package_show")(context, {"id": id})
         workflow = tk.get_action("govopen_dataset_workflow_show")(context, {"id": id})
@@ -114,7 +109,7 @@ def review(id: str) -> Any:
 
 def _allowed(auth: str, package_id: str) -> bool:
     try:
-        tk.check_access(auth, _context(), {"id": package_id})
+        tk.check_access(auth, user_context(), {"id": package_id})
     except tk.NotAuthorized:
         return False
     return True
@@ -139,7 +134,7 @@ def step(id: str, name: str) -> Any:
         data = {"resource_id": form.get("resource_id", ""),
                 "decision": form.get("decision", ""), "reason": form.get("reason", "")}
     try:
-        tk.get_action(_STEPS[name])(_context(), data)
+        tk.get_action(_STEPS[name])(user_context(), data)
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Dataset not found"))
     except tk.NotAuthorized as e:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import Any, cast
 
 import ckan.plugins.toolkit as tk
 import flask
@@ -13,6 +13,7 @@ from ckan.lib import authenticator
 from ckan.lib.redis import connect_to_redis
 
 from ckanext.govopen import config
+from ckanext.govopen.lib.context import current_user
 from ckanext.govopen.security import lockout, totp
 
 # flask-login's remember-me cookie is the user id plus an HMAC, the same for every login of
@@ -47,7 +48,7 @@ def login() -> flask.Response | None:
     Returns a refusal, or None to let CKAN log the user in (it finds the user we checked
     in `authenticate`)."""
     request = flask.request
-    if request.method != "POST" or tk.current_user.is_authenticated:
+    if request.method != "POST" or current_user() is not None:
         return None
     login_name = (request.form.get("login") or "").strip()
     remember = request.form.get("remember") or ""
@@ -104,7 +105,8 @@ def _on_logged_in(app: flask.Flask, user: Any) -> None:
 
 def _on_loaded_from_cookie(app: flask.Flask, user: Any) -> None:
     nonce = flask.request.cookies.get(_REMEMBER_COOKIE) or ""
-    listed = connect_to_redis().get(_REMEMBER_KEY + nonce) if nonce else None
+    # redis-py types every reply as "maybe awaitable"; this client is the synchronous one.
+    listed = cast("bytes | None", connect_to_redis().get(_REMEMBER_KEY + nonce)) if nonce else None
     if listed is None or listed.decode() != user.id:
         # flask-login sets the user right after this signal: `_revoke` undoes it.
         flask.g.govopen_revoked = True
@@ -123,7 +125,7 @@ def _no_exemption_without_token() -> None:
     header, but it raises that flag whenever the session holds no user, token or not: every
     anonymous form post (login, registration, password reset) went through unchecked.
     Only API calls keep the exemption without a user: they carry no one's cookie rights."""
-    if flask.g.get("_csrf_exempt_view") and not tk.current_user.is_authenticated \
+    if flask.g.get("_csrf_exempt_view") and current_user() is None \
             and flask.request.blueprint != "api":
         flask.g._csrf_exempt_view = False
 
@@ -132,8 +134,8 @@ def _enrolment_gate() -> flask.Response | None:
     """A sysadmin without TOTP, when it is required, may only enrol or log out."""
     if not config.totp_required_for_sysadmins() or flask.g.get("login_via_auth_header"):
         return None
-    user = tk.current_user
-    if not (user.is_authenticated and getattr(user, "sysadmin", False)) or totp.enrolled(user):
+    user = current_user()
+    if user is None or not user.sysadmin or totp.enrolled(user):
         return None
     endpoint = flask.request.endpoint or ""
     if endpoint.startswith(("govopen_security.", "webassets.", "static", "user.logout",

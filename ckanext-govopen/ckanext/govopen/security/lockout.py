@@ -8,6 +8,7 @@ that key until the window ends, even with the right password.
 from __future__ import annotations
 
 import hashlib
+from typing import cast
 
 from ckan.lib.redis import connect_to_redis
 
@@ -27,9 +28,10 @@ def locked_for(login: str, address: str) -> int:
     redis = connect_to_redis()
     wait = 0
     for key, limit in _keys(login, address):
-        count = redis.get(key)
+        # redis-py types every reply as "maybe awaitable"; this client is the synchronous one.
+        count = cast("bytes | None", redis.get(key))
         if count is not None and int(count) >= limit:
-            wait = max(wait, int(redis.ttl(key)), 1)
+            wait = max(wait, cast(int, redis.ttl(key)), 1)
     return wait
 
 

@@ -5,9 +5,10 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 import flask
-from ckan import authz
+from ckan import authz, model
 
 from ckanext.govopen import config
+from ckanext.govopen.lib.context import current_user
 from ckanext.govopen.security import totp
 
 __all__ = ["security"]
@@ -16,7 +17,7 @@ security = flask.Blueprint("govopen_security", __name__, url_prefix="/user/_secu
 _PENDING = "govopen_totp_pending"
 
 
-def _may_enrol(user: Any) -> bool:
+def _may_enrol(user: model.User) -> bool:
     """Sysadmins and organization staff (editors, admins); plain accounts have nothing a
     second factor would protect beyond their own profile."""
     if authz.is_sysadmin(user.name):
@@ -27,8 +28,8 @@ def _may_enrol(user: Any) -> bool:
 
 
 def totp_page() -> Any:
-    user = tk.current_user
-    if not user.is_authenticated:
+    user = current_user()
+    if user is None:
         return tk.redirect_to("user.login")
     if not _may_enrol(user):
         return tk.abort(403, tk._("Two-factor authentication is for organization staff and sysadmins."))
@@ -51,7 +52,7 @@ def totp_page() -> Any:
     return tk.render("govopen/security/totp.html", extra), status
 
 
-def _post(user: Any) -> int:
+def _post(user: model.User) -> int:
     action = flask.request.form.get("action")
     code = flask.request.form.get("code") or ""
     if action == "enrol":
