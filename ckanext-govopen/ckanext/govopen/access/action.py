@@ -365,7 +365,7 @@ def govopen_access_usage_report(context: Context, data_dict: DataDict) -> dict[s
     app = _application(data["id"])
     _require(app, APPROVED, REVOKED, "expired")
     if not (data.get("report") or "").strip():
-        raise tk.ValidationError({"report": [texts.both("err.reason")]})
+        raise tk.ValidationError({"report": [texts.both("err.report")]})
     app.usage_report, app.updated = data["report"].strip(), utcnow()
     _log(app, "usage_report", user.name)
     model.Session.commit()

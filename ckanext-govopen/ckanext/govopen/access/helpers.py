@@ -28,6 +28,19 @@ def govopen_access_pick(pair: dict[str, str] | None) -> str:
     return pair["en"] if govopen_lang().startswith("en") else pair["zh_Hans_CN"]
 
 
+def govopen_access_reviews() -> bool:
+    """Whether the account menu links 待审申请: the user is an admin of some organization
+    (the provider's admins decide) or a sysadmin."""
+    user: model.User | None = (tk.current_user if isinstance(tk.current_user, model.User)
+                               else None)
+    if user is None:
+        return False
+    if user.sysadmin:
+        return True
+    return bool(tk.get_action("organization_list_for_user")(
+        {"user": user.name}, {"id": user.id, "permission": "manage_group"}))
+
+
 def govopen_access_calendar_warning() -> str:
     """For sysadmins: the warning that this or next year's holidays are not known yet."""
     # a proxy typed as a union mypy cannot resolve: an anonymous visitor is no model.User
