@@ -72,8 +72,11 @@ def test_open_data_is_downloadable_conditional_data_is_requested(app: Any) -> No
             # the file's URL appears nowhere in the graph of data that is not open
             assert (None, None, URIRef(file_url)) not in g
             assert g.value(dist, DCAT.downloadURL) is None
+            # conditional: where to apply; not open: the catalog entry, reason and basis
             access = str(g.value(dist, DCAT.accessURL))
-            assert access.startswith(f"http://test.ckan.net/dataset/{ds['name']}")
+            landing = f"http://test.ckan.net/dataset/{ds['name']}"
+            assert access == (landing + "/apply" if ds is asked else landing)
+            assert len(list(g.objects(dist, DCAT.accessURL))) == 1
         assert violations(g) == []
     g = _graph(app, f"/dataset/{asked['name']}.ttl")
     ref = URIRef(f"http://test.ckan.net/dataset/{asked['id']}")

@@ -11,7 +11,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan import model
-from ckan.types import Context, DataDict
+from ckan.types import Context, DataDict, ErrorDict
 
 from ckanext.govopen import config
 from ckanext.govopen.access import schema, store, texts
@@ -76,7 +76,7 @@ def _visible_package(context: Context, id_: str) -> model.Package:
     if pkg is None or pkg.state != "active":
         raise tk.ObjectNotFound(texts.both("err.dataset"))
     try:
-        tk.check_access("package_show", dict(context), {"id": pkg.id})
+        tk.check_access("package_show", context.copy(), {"id": pkg.id})
     except tk.NotAuthorized as err:  # a private dataset is not known to outsiders
         raise tk.ObjectNotFound(texts.both("err.dataset")) from err
     return pkg
@@ -91,7 +91,7 @@ def _require(app: Application, *states: str) -> None:
 
 
 def _check_terms(data: dict[str, Any], pkg: model.Package,
-                 errors: dict[str, list[str]] | None = None) -> None:
+                 errors: ErrorDict | None = None) -> None:
     """The rules across fields: an entity names itself, the period is capped, the resources
     are the dataset's own. Raises with these and any ``errors`` found before, so a form
     shows every problem at once."""
@@ -165,7 +165,8 @@ def govopen_access_apply(context: Context, data_dict: DataDict) -> dict[str, Any
     if "package_id" in errors:
         raise tk.ValidationError(errors)
     pkg = _visible_package(context, data["package_id"])
-    if pkg.extras.get("open_type") != "conditional":
+    # a dataset without a provider organization has no one to decide
+    if pkg.extras.get("open_type") != "conditional" or not pkg.owner_org:
         raise tk.ValidationError({"package_id": [texts.both("err.not_conditional")]})
     if not data.get("accept_commitment"):
         errors["accept_commitment"] = [texts.both("err.commitment")]
@@ -364,7 +365,7 @@ def govopen_access_usage_report(context: Context, data_dict: DataDict) -> dict[s
     app = _application(data["id"])
     _require(app, APPROVED, REVOKED, "expired")
     if not (data.get("report") or "").strip():
-        raise tk.ValidationError({"report": [texts.both("err.reason")]})
+        raise tk.ValidationError({"report": [texts.both("err.report")]})
     app.usage_report, app.updated = data["report"].strip(), utcnow()
     _log(app, "usage_report", user.name)
     model.Session.commit()

@@ -7,7 +7,7 @@ from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.govopen.access.model import Application
 
-_NO = {"success": False}
+_NO: AuthResult = {"success": False}
 
 
 def _user_id(context: Context) -> str | None:

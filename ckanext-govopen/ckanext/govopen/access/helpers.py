@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 
 from ckanext.govopen.access import texts
 from ckanext.govopen.helpers import govopen_lang
@@ -27,10 +28,25 @@ def govopen_access_pick(pair: dict[str, str] | None) -> str:
     return pair["en"] if govopen_lang().startswith("en") else pair["zh_Hans_CN"]
 
 
+def govopen_access_reviews() -> bool:
+    """Whether the account menu links 待审申请: the user is an admin of some organization
+    (the provider's admins decide) or a sysadmin."""
+    user: model.User | None = (tk.current_user if isinstance(tk.current_user, model.User)
+                               else None)
+    if user is None:
+        return False
+    if user.sysadmin:
+        return True
+    return bool(tk.get_action("organization_list_for_user")(
+        {"user": user.name}, {"id": user.id, "permission": "manage_group"}))
+
+
 def govopen_access_calendar_warning() -> str:
     """For sysadmins: the warning that this or next year's holidays are not known yet."""
-    if not (tk.current_user and getattr(tk.current_user, "sysadmin", False)):
+    # a proxy typed as a union mypy cannot resolve: an anonymous visitor is no model.User
+    user: model.User | None = (tk.current_user if isinstance(tk.current_user, model.User)
+                               else None)
+    if not (user and user.sysadmin):
         return ""
-    result = tk.get_action("govopen_calendar_day_list")(
-        {"user": tk.current_user.name}, {})
+    result = tk.get_action("govopen_calendar_day_list")({"user": user.name}, {})
     return govopen_access_pick(result["warning"])

@@ -12,6 +12,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, UnicodeText
 from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import Mapped
 
 # application states
 SUBMITTED, RETURNED, RESUBMITTED = "submitted", "returned", "resubmitted"
@@ -28,72 +29,82 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def _column(*args: Any, **kwargs: Any) -> Any:
+    """A ``Column``, typed as the ``Mapped[...]`` annotation it is assigned to: SQLAlchemy
+    1.4's stubs do not see that ``tk.BaseModel`` is declarative and would type every
+    attribute as ``Column[...]``, so reads and writes of plain values look wrong."""
+    return Column(*args, **kwargs)
+
+
 def _uuid() -> str:
     return str(uuid.uuid4())
 
 
-class Application(tk.BaseModel):  # type: ignore[misc, valid-type]
+class Application(tk.BaseModel):
     """One request for a conditional dataset (Shanxi art. 13: need and purpose stated)."""
 
     __tablename__ = "govopen_access_application"
 
-    id = Column(UnicodeText, primary_key=True, default=_uuid)
-    package_id = Column(UnicodeText, nullable=False, index=True)
-    organization_id = Column(UnicodeText, nullable=False, index=True)
-    user_id = Column(UnicodeText, nullable=False, index=True)
-    applicant_type = Column(UnicodeText, nullable=False)
-    applicant_name = Column(UnicodeText, nullable=False)
-    applicant_org = Column(UnicodeText)
-    credit_code = Column(UnicodeText)
-    contact = Column(UnicodeText, nullable=False)
-    purpose = Column(UnicodeText, nullable=False)
-    scope = Column(UnicodeText, nullable=False)
-    end_date = Column(Date, nullable=False)
-    resource_ids = Column(JSONB, nullable=False, default=list)
-    commitment = Column(UnicodeText, nullable=False)  # the text the applicant accepted
-    state = Column(UnicodeText, nullable=False, default=SUBMITTED, index=True)
-    reason = Column(UnicodeText)  # of the last return, rejection or revocation
-    submitted_at = Column(DateTime, nullable=False, default=utcnow)  # deadline runs from here
-    due_date = Column(Date)  # last working day for the decision; None when not awaited
-    created = Column(DateTime, nullable=False, default=utcnow)
-    updated = Column(DateTime, nullable=False, default=utcnow)
-    usage_report = Column(UnicodeText)
-    reminded_on = Column(Date)
+    id: Mapped[str] = _column(UnicodeText, primary_key=True, default=_uuid)
+    package_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
+    organization_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
+    user_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
+    applicant_type: Mapped[str] = _column(UnicodeText, nullable=False)
+    applicant_name: Mapped[str] = _column(UnicodeText, nullable=False)
+    applicant_org: Mapped[str | None] = _column(UnicodeText)
+    credit_code: Mapped[str | None] = _column(UnicodeText)
+    contact: Mapped[str] = _column(UnicodeText, nullable=False)
+    purpose: Mapped[str] = _column(UnicodeText, nullable=False)
+    scope: Mapped[str] = _column(UnicodeText, nullable=False)
+    end_date: Mapped[dt.date] = _column(Date, nullable=False)
+    resource_ids: Mapped[list[str]] = _column(JSONB, nullable=False, default=list)
+    # the text the applicant accepted
+    commitment: Mapped[str] = _column(UnicodeText, nullable=False)
+    state: Mapped[str] = _column(UnicodeText, nullable=False, default=SUBMITTED, index=True)
+    reason: Mapped[str | None] = _column(UnicodeText)  # of the last return, rejection, revocation
+    # the deadline runs from here
+    submitted_at: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    # last working day for the decision; None when not awaited
+    due_date: Mapped[dt.date | None] = _column(Date)
+    created: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    updated: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    usage_report: Mapped[str | None] = _column(UnicodeText)
+    reminded_on: Mapped[dt.date | None] = _column(Date)
 
 
-class Transition(tk.BaseModel):  # type: ignore[misc, valid-type]
+class Transition(tk.BaseModel):
     """Every state change of an application, with who and when. Only ever added."""
 
     __tablename__ = "govopen_access_transition"
 
-    id = Column(Integer, primary_key=True, autoincrement=True)
-    application_id = Column(UnicodeText, nullable=False, index=True)
-    from_state = Column(UnicodeText)
-    to_state = Column(UnicodeText, nullable=False)
-    actor = Column(UnicodeText, nullable=False)
-    at = Column(DateTime, nullable=False, default=utcnow)
-    note = Column(UnicodeText)
+    id: Mapped[int] = _column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
+    from_state: Mapped[str | None] = _column(UnicodeText)
+    to_state: Mapped[str] = _column(UnicodeText, nullable=False)
+    actor: Mapped[str] = _column(UnicodeText, nullable=False)
+    at: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    note: Mapped[str | None] = _column(UnicodeText)
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": self.from_state, "to": self.to_state, "actor": self.actor,
                 "at": self.at.isoformat(), "note": self.note}
 
 
-class Grant(tk.BaseModel):  # type: ignore[misc, valid-type]
+class Grant(tk.BaseModel):
     """What an approval gives: these resources of this dataset to this user, until a day."""
 
     __tablename__ = "govopen_access_grant"
 
-    id = Column(UnicodeText, primary_key=True, default=_uuid)
-    application_id = Column(UnicodeText, nullable=False, unique=True)
-    user_id = Column(UnicodeText, nullable=False, index=True)
-    package_id = Column(UnicodeText, nullable=False, index=True)
-    resource_ids = Column(JSONB, nullable=False, default=list)
-    valid_from = Column(DateTime, nullable=False, default=utcnow)
-    valid_until = Column(Date, nullable=False)  # inclusive, Asia/Shanghai day
-    revoked_at = Column(DateTime)
-    revoked_by = Column(UnicodeText)
-    revoke_reason = Column(UnicodeText)
+    id: Mapped[str] = _column(UnicodeText, primary_key=True, default=_uuid)
+    application_id: Mapped[str] = _column(UnicodeText, nullable=False, unique=True)
+    user_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
+    package_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
+    resource_ids: Mapped[list[str]] = _column(JSONB, nullable=False, default=list)
+    valid_from: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    valid_until: Mapped[dt.date] = _column(Date, nullable=False)  # inclusive, Asia/Shanghai day
+    revoked_at: Mapped[dt.datetime | None] = _column(DateTime)
+    revoked_by: Mapped[str | None] = _column(UnicodeText)
+    revoke_reason: Mapped[str | None] = _column(UnicodeText)
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "application_id": self.application_id, "user_id": self.user_id,
@@ -104,46 +115,46 @@ class Grant(tk.BaseModel):  # type: ignore[misc, valid-type]
                 "revoke_reason": self.revoke_reason}
 
 
-class OrganizationSettings(tk.BaseModel):  # type: ignore[misc, valid-type]
+class OrganizationSettings(tk.BaseModel):
     """An organization's own decision deadline and security commitment text."""
 
     __tablename__ = "govopen_access_org_settings"
 
-    organization_id = Column(UnicodeText, primary_key=True)
-    decision_workdays = Column(Integer)
-    commitment = Column(UnicodeText)
+    organization_id: Mapped[str] = _column(UnicodeText, primary_key=True)
+    decision_workdays: Mapped[int | None] = _column(Integer)
+    commitment: Mapped[str | None] = _column(UnicodeText)
 
 
-class CalendarDay(tk.BaseModel):  # type: ignore[misc, valid-type]
+class CalendarDay(tk.BaseModel):
     """A day an administrator declared a holiday or a make-up working day."""
 
     __tablename__ = "govopen_calendar_day"
 
-    day = Column(Date, primary_key=True)
-    workday = Column(Boolean, nullable=False)
-    note = Column(UnicodeText)
+    day: Mapped[dt.date] = _column(Date, primary_key=True)
+    workday: Mapped[bool] = _column(Boolean, nullable=False)
+    note: Mapped[str | None] = _column(UnicodeText)
 
 
-class AccessLog(tk.BaseModel):  # type: ignore[misc, valid-type]
+class AccessLog(tk.BaseModel):
     """Append-only, hash-chained log of downloads of restricted files and of decisions
     (lib/audit_chain.py). ``seq`` is gap-free; rows are never updated or deleted."""
 
     __tablename__ = "govopen_access_log"
 
-    seq = Column(Integer, primary_key=True, autoincrement=False)
-    created = Column(DateTime, nullable=False)
-    event = Column(UnicodeText, nullable=False)
-    actor = Column(UnicodeText, nullable=False)
-    organization_id = Column(UnicodeText, index=True)
-    package_id = Column(UnicodeText)
-    resource_id = Column(UnicodeText)
-    application_id = Column(UnicodeText)
-    grant_id = Column(UnicodeText)
-    remote_addr = Column(UnicodeText)
-    size = Column(Integer)
-    detail = Column(JSONB, nullable=False, default=dict)
-    prev_hash = Column(UnicodeText, nullable=False)
-    hash = Column(UnicodeText, nullable=False)
+    seq: Mapped[int] = _column(Integer, primary_key=True, autoincrement=False)
+    created: Mapped[dt.datetime] = _column(DateTime, nullable=False)
+    event: Mapped[str] = _column(UnicodeText, nullable=False)
+    actor: Mapped[str] = _column(UnicodeText, nullable=False)
+    organization_id: Mapped[str | None] = _column(UnicodeText, index=True)
+    package_id: Mapped[str | None] = _column(UnicodeText)
+    resource_id: Mapped[str | None] = _column(UnicodeText)
+    application_id: Mapped[str | None] = _column(UnicodeText)
+    grant_id: Mapped[str | None] = _column(UnicodeText)
+    remote_addr: Mapped[str | None] = _column(UnicodeText)
+    size: Mapped[int | None] = _column(Integer)
+    detail: Mapped[dict[str, Any]] = _column(JSONB, nullable=False, default=dict)
+    prev_hash: Mapped[str] = _column(UnicodeText, nullable=False)
+    hash: Mapped[str] = _column(UnicodeText, nullable=False)
 
     CHAINED = ("created", "event", "actor", "organization_id", "package_id", "resource_id",
                "application_id", "grant_id", "remote_addr", "size", "detail")

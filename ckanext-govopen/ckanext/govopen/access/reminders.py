@@ -28,16 +28,18 @@ def pending() -> list[Application]:
     rows = model.Session.query(Application).filter(
         Application.state.in_(OPEN_STATES), Application.due_date.isnot(None))
     return [a for a in rows
-            if a.reminded_on != today
+            if a.reminded_on != today and a.due_date is not None
             and (today > a.due_date or cal.workdays_between(today, a.due_date) <= SOON)]
 
 
-def _reviewers(organization_id: str) -> list[model.User]:
+def _reviewers(organization_id: str) -> list[tuple[str, str]]:
+    """(display name, address) of the organization's active admins who have an address."""
     members = tk.get_action("member_list")(
         {"ignore_auth": True}, {"id": organization_id, "object_type": "user",
                                 "capacity": "admin"})
     users = [model.User.get(m[0]) for m in members]
-    return [u for u in users if u is not None and u.email and u.state == "active"]
+    return [(u.display_name, u.email) for u in users
+            if u is not None and u.email and u.state == "active"]
 
 
 def _body(apps: list[Application]) -> str:
@@ -46,9 +48,10 @@ def _body(apps: list[Application]) -> str:
     lines = ["以下数据申请临近或已超过办理期限 / These applications are due soon or overdue:", ""]
     for a in apps:
         pkg = model.Package.get(a.package_id)
-        late = "已超期 OVERDUE" if today > a.due_date else "即将到期 due soon"
+        due = a.due_date or today  # pending() keeps only applications with a deadline
+        late = "已超期 OVERDUE" if today > due else "即将到期 due soon"
         lines.append(f"- {pkg.title if pkg else a.package_id} · {a.applicant_name} · "
-                     f"{a.due_date.isoformat()} · {late}")
+                     f"{due.isoformat()} · {late}")
         lines.append(f"  {site}/access/application/{a.id}")
     return "\n".join(lines) + "\n"
 
@@ -64,14 +67,14 @@ def send_reminders() -> list[str]:
     for org_id, apps in sorted(by_org.items()):
         subject = texts.both("mail.subject", count=len(apps))
         delivered = False
-        for user in _reviewers(org_id):
+        for name, email in _reviewers(org_id):
             try:
-                mailer.mail_recipient(user.display_name, user.email, subject, _body(apps))
+                mailer.mail_recipient(name, email, subject, _body(apps))
             except mailer.MailerException as err:  # one bad server or address stops no one else
-                log.warning("reminder to %s failed: %s", user.email, err)
+                log.warning("reminder to %s failed: %s", email, err)
                 continue
             delivered = True
-            sent.append(f"{user.email}: {len(apps)} application(s)")
+            sent.append(f"{email}: {len(apps)} application(s)")
         if delivered:
             for app in apps:
                 app.reminded_on = store.today()

@@ -21,6 +21,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "err.state": ("申请当前状态为“{state_zh}”，不能执行此操作",
                   "The application is {state_en}; this step is not possible now"),
     "err.reason": ("请填写理由", "A reason is required"),
+    "err.report": ("请填写数据的利用情况", "Please describe how the data was used"),
     "err.commitment": ("必须接受安全承诺书才能提交申请", "The security commitment must be accepted"),
     "err.uscc": ("统一社会信用代码无效（应为18位，校验位正确）",
                  "Invalid unified social credit code (18 characters with a valid check character)"),

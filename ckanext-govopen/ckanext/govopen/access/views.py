@@ -2,10 +2,12 @@
 the review dashboard (待审申请), an application's status page and the log export."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import ckan.plugins.toolkit as tk
 import flask
+from ckan import model
+from ckan.types import Context
 from flask import Blueprint
 
 from ckanext.govopen.access import store
@@ -24,13 +26,20 @@ _FIELDS = ("applicant_type", "applicant_name", "applicant_org", "credit_code", "
            "purpose", "scope", "end_date")
 
 
-def _context() -> dict[str, Any]:
-    return {"user": tk.current_user.name if tk.current_user else "",
-            "auth_user_obj": tk.current_user}
+def _me() -> model.User | None:
+    """The logged-in user. ``tk.current_user`` is a proxy typed as a union mypy cannot
+    resolve; an anonymous visitor is an ``AnonymousUser``, never a ``model.User``."""
+    user = tk.current_user
+    return user if isinstance(user, model.User) else None
+
+
+def _context() -> Context:
+    user = _me()
+    return cast(Context, {"user": user.name if user else "", "auth_user_obj": user})
 
 
 def _login() -> Any:
-    if not tk.current_user or not tk.current_user.is_authenticated:
+    if _me() is None:
         return tk.redirect_to("user.login", came_from=flask.request.path)
     return None
 
@@ -101,7 +110,8 @@ def application(id: str) -> Any:
         return tk.abort(404, tk._("Application not found"))
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Unauthorized"))
-    user_id = tk.current_user.id
+    user = _me()
+    user_id = user.id if user else None
     try:
         tk.check_access("govopen_access_approve", _context(), {"id": id})
         is_reviewer = True

@@ -123,6 +123,15 @@ def row(pkg: dict[str, Any], lang: str | None, url: str = "",
     }
 
 
+def address(site: str, pkg: dict[str, Any]) -> str:
+    """The 访问地址 of an entry, never a file's URL: the files of conditional data are given
+    only on an approved application, so its address is the application page; for the
+    others it is the catalog entry (open files are linked there; not-open data shows its
+    reason and legal basis)."""
+    landing = f"{site.rstrip('/')}/dataset/{pkg['name']}"
+    return f"{landing}/apply" if pkg.get("open_type") == "conditional" else landing
+
+
 def rows(datasets: Iterable[dict[str, Any]], lang: str | None,
          url_for: Callable[[dict[str, Any]], str] = lambda _: "",
          provider_title: Callable[[dict[str, Any]], str | None] = lambda _: None,

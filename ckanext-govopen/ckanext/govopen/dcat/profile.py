@@ -39,7 +39,8 @@ VCARD = t.VCARD
 CATALOG_TITLE_EN = "Provincial Government Open Data Platform"
 CATALOG_DESCRIPTION_EN = ("Government data opened by provincial departments: desensitized, "
                           "free of charge and machine-readable.")
-REQUEST_ENDPOINT = "govopen_access.request"
+# the 申请数据 page of access/views.py: /dataset/<name>/apply
+REQUEST_ENDPOINT = "govopen_access.apply"
 OPEN = "unconditional"
 CONDITIONAL = "conditional"
 
@@ -309,11 +310,12 @@ _NAME_SLOT = "govopen-dataset-name"  # dataset names are URL-safe: url_for leave
 
 
 def _request_page(page: Page, name: str, landing: str) -> str:
-    """Where a user asks for conditional data: the access module's page, when installed."""
+    """Where a user asks for conditional data: the access module's application page
+    (its route when the blueprint is registered, else the same path built by hand)."""
     if page.request_url is None:
         from flask import current_app, has_app_context
 
-        page.request_url = landing.rsplit("/", 1)[0] + f"/{_NAME_SLOT}#request"
+        page.request_url = landing.rsplit("/", 1)[0] + f"/{_NAME_SLOT}/apply"
         if has_app_context() and REQUEST_ENDPOINT in current_app.view_functions:
             # one url_for per graph, not per dataset: it costs more than a dataset's triples
             page.request_url = tk.url_for(REQUEST_ENDPOINT, id=_NAME_SLOT, _external=True)

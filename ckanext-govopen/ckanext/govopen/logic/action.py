@@ -113,7 +113,7 @@ def _directory_table(lang: str) -> list[dict[str, str]]:
     site = tk.config["ckan.site_url"].rstrip("/")
     return catalog_directory.rows(
         datasets, lang,
-        url_for=lambda p: f"{site}/dataset/{p['name']}",
+        url_for=lambda p: catalog_directory.address(site, p),
         provider_title=lambda p: english.get((p.get("organization") or {}).get("name", "")),
     )
 
