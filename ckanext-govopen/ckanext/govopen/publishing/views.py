@@ -14,6 +14,7 @@ from ckanext.govopen.lib.context import current_user_name, user_context
 from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import action as actions
 from ckanext.govopen.publishing import gate, status, storage, texts
+from ckanext.govopen.usage import model as usage
 
 __all__ = ["publishing"]
 
@@ -36,6 +37,7 @@ def download(id: str, resource_id: str, filename: str | None = None) -> Any:
         grants.record_restricted_download(
             user, pkg.id, resource_id, remote_addr=flask.request.remote_addr,
             size=public.stat().st_size if rsc.url_type == "upload" else None)
+    usage.record(pkg.id, resource_id)  # every download served, browser or API
     if rsc.url_type != "upload":
         return tk.redirect_to(rsc.url)
     row = status.get(resource_id)

@@ -1,0 +1,14 @@
+"""Auth of the usage capability: counts are public for whoever may see the dataset."""
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+from ckan.types import AuthResult, Context, DataDict
+
+
+@tk.auth_allow_anonymous_access
+def govopen_download_counts(context: Context, data_dict: DataDict) -> AuthResult:
+    try:
+        tk.check_access("package_show", context, {"id": data_dict.get("id")})
+    except tk.NotAuthorized:
+        return {"success": False}
+    return {"success": True}
