@@ -10,9 +10,11 @@ import uuid
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from sqlalchemy import Boolean, Column, Date, DateTime, Integer, UnicodeText
+from sqlalchemy import Boolean, Date, DateTime, Integer, UnicodeText
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped
+
+from ckanext.govopen.lib.db import column, utcnow
 
 # application states
 SUBMITTED, RETURNED, RESUBMITTED = "submitted", "returned", "resubmitted"
@@ -25,15 +27,6 @@ STATES = (SUBMITTED, RETURNED, RESUBMITTED, APPROVED, REJECTED, WITHDRAWN, REVOK
 PERSON, ENTITY = "person", "entity"
 
 
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _column(*args: Any, **kwargs: Any) -> Any:
-    """A ``Column``, typed as the ``Mapped[...]`` annotation it is assigned to: SQLAlchemy
-    1.4's stubs do not see that ``tk.BaseModel`` is declarative and would type every
-    attribute as ``Column[...]``, so reads and writes of plain values look wrong."""
-    return Column(*args, **kwargs)
 
 
 def _uuid() -> str:
@@ -45,31 +38,31 @@ class Application(tk.BaseModel):
 
     __tablename__ = "govopen_access_application"
 
-    id: Mapped[str] = _column(UnicodeText, primary_key=True, default=_uuid)
-    package_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
-    organization_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
-    user_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
-    applicant_type: Mapped[str] = _column(UnicodeText, nullable=False)
-    applicant_name: Mapped[str] = _column(UnicodeText, nullable=False)
-    applicant_org: Mapped[str | None] = _column(UnicodeText)
-    credit_code: Mapped[str | None] = _column(UnicodeText)
-    contact: Mapped[str] = _column(UnicodeText, nullable=False)
-    purpose: Mapped[str] = _column(UnicodeText, nullable=False)
-    scope: Mapped[str] = _column(UnicodeText, nullable=False)
-    end_date: Mapped[dt.date] = _column(Date, nullable=False)
-    resource_ids: Mapped[list[str]] = _column(JSONB, nullable=False, default=list)
+    id: Mapped[str] = column(UnicodeText, primary_key=True, default=_uuid)
+    package_id: Mapped[str] = column(UnicodeText, nullable=False, index=True)
+    organization_id: Mapped[str] = column(UnicodeText, nullable=False, index=True)
+    user_id: Mapped[str] = column(UnicodeText, nullable=False, index=True)
+    applicant_type: Mapped[str] = column(UnicodeText, nullable=False)
+    applicant_name: Mapped[str] = column(UnicodeText, nullable=False)
+    applicant_org: Mapped[str | None] = column(UnicodeText)
+    credit_code: Mapped[str | None] = column(UnicodeText)
+    contact: Mapped[str] = column(UnicodeText, nullable=False)
+    purpose: Mapped[str] = column(UnicodeText, nullable=False)
+    scope: Mapped[str] = column(UnicodeText, nullable=False)
+    end_date: Mapped[dt.date] = column(Date, nullable=False)
+    resource_ids: Mapped[list[str]] = column(JSONB, nullable=False, default=list)
     # the text the applicant accepted
-    commitment: Mapped[str] = _column(UnicodeText, nullable=False)
-    state: Mapped[str] = _column(UnicodeText, nullable=False, default=SUBMITTED, index=True)
-    reason: Mapped[str | None] = _column(UnicodeText)  # of the last return, rejection, revocation
+    commitment: Mapped[str] = column(UnicodeText, nullable=False)
+    state: Mapped[str] = column(UnicodeText, nullable=False, default=SUBMITTED, index=True)
+    reason: Mapped[str | None] = column(UnicodeText)  # of the last return, rejection, revocation
     # the deadline runs from here
-    submitted_at: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    submitted_at: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow)
     # last working day for the decision; None when not awaited
-    due_date: Mapped[dt.date | None] = _column(Date)
-    created: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
-    updated: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
-    usage_report: Mapped[str | None] = _column(UnicodeText)
-    reminded_on: Mapped[dt.date | None] = _column(Date)
+    due_date: Mapped[dt.date | None] = column(Date)
+    created: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow)
+    updated: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow)
+    usage_report: Mapped[str | None] = column(UnicodeText)
+    reminded_on: Mapped[dt.date | None] = column(Date)
 
 
 class Transition(tk.BaseModel):
@@ -77,13 +70,13 @@ class Transition(tk.BaseModel):
 
     __tablename__ = "govopen_access_transition"
 
-    id: Mapped[int] = _column(Integer, primary_key=True, autoincrement=True)
-    application_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
-    from_state: Mapped[str | None] = _column(UnicodeText)
-    to_state: Mapped[str] = _column(UnicodeText, nullable=False)
-    actor: Mapped[str] = _column(UnicodeText, nullable=False)
-    at: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
-    note: Mapped[str | None] = _column(UnicodeText)
+    id: Mapped[int] = column(Integer, primary_key=True, autoincrement=True)
+    application_id: Mapped[str] = column(UnicodeText, nullable=False, index=True)
+    from_state: Mapped[str | None] = column(UnicodeText)
+    to_state: Mapped[str] = column(UnicodeText, nullable=False)
+    actor: Mapped[str] = column(UnicodeText, nullable=False)
+    at: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow)
+    note: Mapped[str | None] = column(UnicodeText)
 
     def as_dict(self) -> dict[str, Any]:
         return {"from": self.from_state, "to": self.to_state, "actor": self.actor,
@@ -95,16 +88,16 @@ class Grant(tk.BaseModel):
 
     __tablename__ = "govopen_access_grant"
 
-    id: Mapped[str] = _column(UnicodeText, primary_key=True, default=_uuid)
-    application_id: Mapped[str] = _column(UnicodeText, nullable=False, unique=True)
-    user_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
-    package_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
-    resource_ids: Mapped[list[str]] = _column(JSONB, nullable=False, default=list)
-    valid_from: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
-    valid_until: Mapped[dt.date] = _column(Date, nullable=False)  # inclusive, Asia/Shanghai day
-    revoked_at: Mapped[dt.datetime | None] = _column(DateTime)
-    revoked_by: Mapped[str | None] = _column(UnicodeText)
-    revoke_reason: Mapped[str | None] = _column(UnicodeText)
+    id: Mapped[str] = column(UnicodeText, primary_key=True, default=_uuid)
+    application_id: Mapped[str] = column(UnicodeText, nullable=False, unique=True)
+    user_id: Mapped[str] = column(UnicodeText, nullable=False, index=True)
+    package_id: Mapped[str] = column(UnicodeText, nullable=False, index=True)
+    resource_ids: Mapped[list[str]] = column(JSONB, nullable=False, default=list)
+    valid_from: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow)
+    valid_until: Mapped[dt.date] = column(Date, nullable=False)  # inclusive, Asia/Shanghai day
+    revoked_at: Mapped[dt.datetime | None] = column(DateTime)
+    revoked_by: Mapped[str | None] = column(UnicodeText)
+    revoke_reason: Mapped[str | None] = column(UnicodeText)
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "application_id": self.application_id, "user_id": self.user_id,
@@ -120,9 +113,9 @@ class OrganizationSettings(tk.BaseModel):
 
     __tablename__ = "govopen_access_org_settings"
 
-    organization_id: Mapped[str] = _column(UnicodeText, primary_key=True)
-    decision_workdays: Mapped[int | None] = _column(Integer)
-    commitment: Mapped[str | None] = _column(UnicodeText)
+    organization_id: Mapped[str] = column(UnicodeText, primary_key=True)
+    decision_workdays: Mapped[int | None] = column(Integer)
+    commitment: Mapped[str | None] = column(UnicodeText)
 
 
 class CalendarDay(tk.BaseModel):
@@ -130,9 +123,9 @@ class CalendarDay(tk.BaseModel):
 
     __tablename__ = "govopen_calendar_day"
 
-    day: Mapped[dt.date] = _column(Date, primary_key=True)
-    workday: Mapped[bool] = _column(Boolean, nullable=False)
-    note: Mapped[str | None] = _column(UnicodeText)
+    day: Mapped[dt.date] = column(Date, primary_key=True)
+    workday: Mapped[bool] = column(Boolean, nullable=False)
+    note: Mapped[str | None] = column(UnicodeText)
 
 
 class AccessLog(tk.BaseModel):
@@ -141,20 +134,20 @@ class AccessLog(tk.BaseModel):
 
     __tablename__ = "govopen_access_log"
 
-    seq: Mapped[int] = _column(Integer, primary_key=True, autoincrement=False)
-    created: Mapped[dt.datetime] = _column(DateTime, nullable=False)
-    event: Mapped[str] = _column(UnicodeText, nullable=False)
-    actor: Mapped[str] = _column(UnicodeText, nullable=False)
-    organization_id: Mapped[str | None] = _column(UnicodeText, index=True)
-    package_id: Mapped[str | None] = _column(UnicodeText)
-    resource_id: Mapped[str | None] = _column(UnicodeText)
-    application_id: Mapped[str | None] = _column(UnicodeText)
-    grant_id: Mapped[str | None] = _column(UnicodeText)
-    remote_addr: Mapped[str | None] = _column(UnicodeText)
-    size: Mapped[int | None] = _column(Integer)
-    detail: Mapped[dict[str, Any]] = _column(JSONB, nullable=False, default=dict)
-    prev_hash: Mapped[str] = _column(UnicodeText, nullable=False)
-    hash: Mapped[str] = _column(UnicodeText, nullable=False)
+    seq: Mapped[int] = column(Integer, primary_key=True, autoincrement=False)
+    created: Mapped[dt.datetime] = column(DateTime, nullable=False)
+    event: Mapped[str] = column(UnicodeText, nullable=False)
+    actor: Mapped[str] = column(UnicodeText, nullable=False)
+    organization_id: Mapped[str | None] = column(UnicodeText, index=True)
+    package_id: Mapped[str | None] = column(UnicodeText)
+    resource_id: Mapped[str | None] = column(UnicodeText)
+    application_id: Mapped[str | None] = column(UnicodeText)
+    grant_id: Mapped[str | None] = column(UnicodeText)
+    remote_addr: Mapped[str | None] = column(UnicodeText)
+    size: Mapped[int | None] = column(Integer)
+    detail: Mapped[dict[str, Any]] = column(JSONB, nullable=False, default=dict)
+    prev_hash: Mapped[str] = column(UnicodeText, nullable=False)
+    hash: Mapped[str] = column(UnicodeText, nullable=False)
 
     CHAINED = ("created", "event", "actor", "organization_id", "package_id", "resource_id",
                "application_id", "grant_id", "remote_addr", "size", "detail")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import zoneinfo
 from typing import Any
 
 from ckan import model
@@ -20,10 +19,9 @@ from ckanext.govopen.access.model import (
     Transition,
     utcnow,
 )
-from ckanext.govopen.lib import audit_chain
+from ckanext.govopen.lib import audit_chain, clock
 from ckanext.govopen.lib.workdays import Calendar
 
-CHINA = zoneinfo.ZoneInfo("Asia/Shanghai")
 # Any constant shared by every writer of the log: appends are serialized on it, so two
 # downloads at once cannot both take the same sequence number.
 _LOG_LOCK = 0x60F0ACCE55
@@ -31,11 +29,12 @@ _LOG_LOCK = 0x60F0ACCE55
 
 def today() -> dt.date:
     """Deadlines and grant periods are days in China, whatever the server's zone."""
-    return dt.datetime.now(CHINA).date()
+    return clock.today()
 
 
 def china_day(moment: dt.datetime) -> dt.date:
-    return moment.replace(tzinfo=dt.UTC).astimezone(CHINA).date()
+    """The day in China of a naive UTC moment (how CKAN stores times)."""
+    return clock.today(moment)
 
 
 def calendar() -> Calendar:

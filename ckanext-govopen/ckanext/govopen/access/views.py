@@ -2,16 +2,15 @@
 the review dashboard (待审申请), an application's status page and the log export."""
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 import ckan.plugins.toolkit as tk
 import flask
-from ckan import model
-from ckan.types import Context
 from flask import Blueprint
 
 from ckanext.govopen.access import store
 from ckanext.govopen.access.model import STATES
+from ckanext.govopen.lib.context import current_user, user_context
 from ckanext.govopen.publishing.views import _check_csrf
 
 __all__ = ["access"]
@@ -26,20 +25,8 @@ _FIELDS = ("applicant_type", "applicant_name", "applicant_org", "credit_code", "
            "purpose", "scope", "end_date")
 
 
-def _me() -> model.User | None:
-    """The logged-in user. ``tk.current_user`` is a proxy typed as a union mypy cannot
-    resolve; an anonymous visitor is an ``AnonymousUser``, never a ``model.User``."""
-    user = tk.current_user
-    return user if isinstance(user, model.User) else None
-
-
-def _context() -> Context:
-    user = _me()
-    return cast(Context, {"user": user.name if user else "", "auth_user_obj": user})
-
-
 def _login() -> Any:
-    if _me() is None:
+    if current_user() is None:
         return tk.redirect_to("user.login", came_from=flask.request.path)
     return None
 
@@ -53,7 +40,7 @@ def apply(id: str) -> Any:
     """GET the form; POST it to govopen_access_apply."""
     if (redirect := _login()) is not None:
         return redirect
-    context = _context()
+    context = user_context()
     try:
         pkg = tk.get_action("package_show")(context, {"id": id})
     except (tk.ObjectNotFound, tk.NotAuthorized):
@@ -82,7 +69,7 @@ def apply(id: str) -> Any:
 def mine() -> Any:
     if (redirect := _login()) is not None:
         return redirect
-    result = tk.get_action("govopen_access_list")(_context(), {"mine": True, "limit": 200})
+    result = tk.get_action("govopen_access_list")(user_context(), {"mine": True, "limit": 200})
     return tk.render("govopen/access/list.html", extra_vars={
         "result": result, "review": False, "states": STATES, "filters": {}})
 
@@ -93,7 +80,7 @@ def review() -> Any:
     args = flask.request.args
     filters = {k: args[k] for k in ("state", "overdue", "package_id") if args.get(k)}
     try:
-        result = tk.get_action("govopen_access_list")(_context(), {**filters, "limit": 200})
+        result = tk.get_action("govopen_access_list")(user_context(), {**filters, "limit": 200})
     except tk.ValidationError as e:
         return tk.abort(400, " ".join(_errors(e).values()))
     return tk.render("govopen/access/list.html", extra_vars={
@@ -103,17 +90,17 @@ def review() -> Any:
 def application(id: str) -> Any:
     if (redirect := _login()) is not None:
         return redirect
-    context = _context()
+    context = user_context()
     try:
         app = tk.get_action("govopen_access_show")(context, {"id": id})
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Application not found"))
     except tk.NotAuthorized:
         return tk.abort(403, tk._("Unauthorized"))
-    user = _me()
+    user = current_user()
     user_id = user.id if user else None
     try:
-        tk.check_access("govopen_access_approve", _context(), {"id": id})
+        tk.check_access("govopen_access_approve", user_context(), {"id": id})
         is_reviewer = True
     except tk.NotAuthorized:
         is_reviewer = False
@@ -131,7 +118,7 @@ def step(id: str, name: str) -> Any:
     data = {"id": id, **{k: v for k, v in form.items() if k in (
         "reason", "note", "report", "end_date", "purpose", "scope", "contact") and v}}
     try:
-        tk.get_action(_STEPS[name])(_context(), data)
+        tk.get_action(_STEPS[name])(user_context(), data)
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Application not found"))
     except tk.NotAuthorized as e:
@@ -148,7 +135,7 @@ def log_csv(organization_id: str) -> Any:
         return redirect
     try:
         out = tk.get_action("govopen_access_log_export")(
-            _context(), {"organization_id": organization_id})
+            user_context(), {"organization_id": organization_id})
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Organization not found"))
     except tk.NotAuthorized:
@@ -161,7 +148,7 @@ def calendar() -> Any:
     """Sysadmins: the holidays and make-up working days added to the library's calendar."""
     if (redirect := _login()) is not None:
         return redirect
-    context = _context()
+    context = user_context()
     if flask.request.method == "POST":
         _check_csrf()
         form = flask.request.form

@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass
 from urllib.parse import quote
-from zoneinfo import ZoneInfo
 
-TIMEZONE = "Asia/Shanghai"
+from ckanext.govopen.lib import clock
+
 # English names of platform names we know; others are cited as configured.
 PLATFORM_NAMES_EN = {
     "政府数据开放平台": "Government Open Data Platform",
@@ -35,10 +35,7 @@ class NoteFacts:
 
 def today(now: dt.datetime | None = None) -> dt.date:
     """Today's date in China (the acquisition date of a download made now)."""
-    moment = now or dt.datetime.now(dt.UTC)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone(ZoneInfo(TIMEZONE)).date()
+    return clock.today(now)
 
 
 def platform_en(name: str, configured: str = "") -> str:

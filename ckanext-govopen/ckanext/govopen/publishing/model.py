@@ -5,9 +5,11 @@ import datetime as dt
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from sqlalchemy import Column, DateTime, Integer, UnicodeText
+from sqlalchemy import DateTime, Integer, UnicodeText
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped
+
+from ckanext.govopen.lib.db import column, utcnow
 
 PENDING, RUNNING, PASSED, FAILED = "pending", "running", "passed", "failed"
 STATUSES = (PENDING, RUNNING, PASSED, FAILED)
@@ -20,15 +22,6 @@ DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED = (
 STATES = (DRAFT, SUBMITTED, APPROVED, RETURNED, PUBLISHED)
 
 
-def _column(*args: Any, **kwargs: Any) -> Any:
-    """A ``Column``, typed as the ``Mapped[...]`` annotation it is assigned to: SQLAlchemy
-    1.4's mypy plugin does not see that ``tk.BaseModel`` (``registry.generate_base()``)
-    is declarative, so without this the stubs type every attribute as ``Column[...]``."""
-    return Column(*args, **kwargs)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class DesensitizeStatus(tk.BaseModel):
@@ -36,24 +29,24 @@ class DesensitizeStatus(tk.BaseModel):
 
     __tablename__ = "govopen_desensitize_status"
 
-    resource_id: Mapped[str] = _column(UnicodeText, primary_key=True)
-    package_id: Mapped[str] = _column(UnicodeText, nullable=False, index=True)
-    status: Mapped[str] = _column(UnicodeText, nullable=False, default=PENDING)
-    code: Mapped[str | None] = _column(UnicodeText)
-    reason_zh: Mapped[str | None] = _column(UnicodeText)
-    reason_en: Mapped[str | None] = _column(UnicodeText)
-    filename: Mapped[str | None] = _column(UnicodeText)
-    raw_size: Mapped[int | None] = _column(Integer)
-    raw_sha256: Mapped[str | None] = _column(UnicodeText)
-    policy_version: Mapped[str | None] = _column(UnicodeText)
-    policy_digest: Mapped[str | None] = _column(UnicodeText)
-    report: Mapped[dict[str, Any] | None] = _column(JSONB)
-    updated: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
-    review_state: Mapped[str | None] = _column(UnicodeText)
-    review_sha256: Mapped[str | None] = _column(UnicodeText)
-    review_reason: Mapped[str | None] = _column(UnicodeText)
-    reviewed_by: Mapped[str | None] = _column(UnicodeText)
-    reviewed_at: Mapped[dt.datetime | None] = _column(DateTime)
+    resource_id: Mapped[str] = column(UnicodeText, primary_key=True)
+    package_id: Mapped[str] = column(UnicodeText, nullable=False, index=True)
+    status: Mapped[str] = column(UnicodeText, nullable=False, default=PENDING)
+    code: Mapped[str | None] = column(UnicodeText)
+    reason_zh: Mapped[str | None] = column(UnicodeText)
+    reason_en: Mapped[str | None] = column(UnicodeText)
+    filename: Mapped[str | None] = column(UnicodeText)
+    raw_size: Mapped[int | None] = column(Integer)
+    raw_sha256: Mapped[str | None] = column(UnicodeText)
+    policy_version: Mapped[str | None] = column(UnicodeText)
+    policy_digest: Mapped[str | None] = column(UnicodeText)
+    report: Mapped[dict[str, Any] | None] = column(JSONB)
+    updated: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow)
+    review_state: Mapped[str | None] = column(UnicodeText)
+    review_sha256: Mapped[str | None] = column(UnicodeText)
+    review_reason: Mapped[str | None] = column(UnicodeText)
+    reviewed_by: Mapped[str | None] = column(UnicodeText)
+    reviewed_at: Mapped[dt.datetime | None] = column(DateTime)
 
     @property
     def review(self) -> str:
@@ -83,11 +76,11 @@ class DatasetWorkflow(tk.BaseModel):
 
     __tablename__ = "govopen_dataset_workflow"
 
-    package_id: Mapped[str] = _column(UnicodeText, primary_key=True)
-    state: Mapped[str] = _column(UnicodeText, nullable=False, default=DRAFT)
-    reason: Mapped[str | None] = _column(UnicodeText)
-    actor: Mapped[str | None] = _column(UnicodeText)
-    updated: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow)
+    package_id: Mapped[str] = column(UnicodeText, primary_key=True)
+    state: Mapped[str] = column(UnicodeText, nullable=False, default=DRAFT)
+    reason: Mapped[str | None] = column(UnicodeText)
+    actor: Mapped[str | None] = column(UnicodeText)
+    updated: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow)
 
 
 class AuditEntry(tk.BaseModel):
@@ -95,13 +88,13 @@ class AuditEntry(tk.BaseModel):
 
     __tablename__ = "govopen_audit"
 
-    id: Mapped[int] = _column(Integer, primary_key=True, autoincrement=True)
-    created: Mapped[dt.datetime] = _column(DateTime, nullable=False, default=utcnow, index=True)
-    actor: Mapped[str] = _column(UnicodeText, nullable=False)
-    action: Mapped[str] = _column(UnicodeText, nullable=False)
-    package_id: Mapped[str | None] = _column(UnicodeText, index=True)
-    resource_id: Mapped[str | None] = _column(UnicodeText)
-    detail: Mapped[dict[str, Any]] = _column(JSONB, nullable=False, default=dict)
+    id: Mapped[int] = column(Integer, primary_key=True, autoincrement=True)
+    created: Mapped[dt.datetime] = column(DateTime, nullable=False, default=utcnow, index=True)
+    actor: Mapped[str] = column(UnicodeText, nullable=False)
+    action: Mapped[str] = column(UnicodeText, nullable=False)
+    package_id: Mapped[str | None] = column(UnicodeText, index=True)
+    resource_id: Mapped[str | None] = column(UnicodeText)
+    detail: Mapped[dict[str, Any]] = column(JSONB, nullable=False, default=dict)
 
     def as_dict(self) -> dict[str, Any]:
         return {"id": self.id, "created": self.created.isoformat(), "actor": self.actor,

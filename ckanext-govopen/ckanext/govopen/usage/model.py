@@ -7,29 +7,24 @@ several web workers never lose one.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan import model
-from sqlalchemy import Column, Date, Integer, UnicodeText, func
+from sqlalchemy import Date, Integer, UnicodeText, func
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Mapped
 
 from ckanext.govopen.lib import clock
-
-
-def _column(*args: Any, **kwargs: Any) -> Any:
-    """A ``Column`` typed as its ``Mapped[...]`` annotation (see publishing/model.py)."""
-    return Column(*args, **kwargs)
+from ckanext.govopen.lib.db import column
 
 
 class DownloadCount(tk.BaseModel):
     __tablename__ = "govopen_download_count"
 
-    resource_id: Mapped[str] = _column(UnicodeText, primary_key=True)
-    day: Mapped[dt.date] = _column(Date, primary_key=True)
-    package_id: Mapped[str] = _column(UnicodeText, nullable=False)
-    count: Mapped[int] = _column(Integer, nullable=False, default=0)
+    resource_id: Mapped[str] = column(UnicodeText, primary_key=True)
+    day: Mapped[dt.date] = column(Date, primary_key=True)
+    package_id: Mapped[str] = column(UnicodeText, nullable=False)
+    count: Mapped[int] = column(Integer, nullable=False, default=0)
 
 
 def record(package_id: str, resource_id: str, day: dt.date | None = None) -> None:
