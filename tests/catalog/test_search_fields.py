@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from ckanext.govopen.catalog import search
+from ckanext.govopen.search import fields as search
 
 
 def test_index_fields_add_theme_and_multi_valued_facets() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from ckan.tests import factories, helpers
 from ckanext.govopen.catalog import vocabularies as v
-from ckanext.govopen.catalog.search import FACETS
+from ckanext.govopen.search.fields import FACETS
 
 seed_generate = pytest.importorskip("seed.generate")
 seed_load = pytest.importorskip("seed.load")

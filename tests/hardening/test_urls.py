@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from ckanext.govopen.hardening import urls
+from ckanext.govopen.lib import urls
 
 
 @pytest.mark.parametrize("value,reason", [

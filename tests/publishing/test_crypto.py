@@ -6,7 +6,7 @@ import io
 import secrets
 
 import pytest
-from ckanext.govopen.publishing import crypto
+from ckanext.govopen.lib import crypto
 
 KEY = crypto.parse_key(secrets.token_urlsafe(32))
 PLAIN = ("姓名,身份证号\n张三,110105194912310021\n" * 50_000).encode("gb18030")

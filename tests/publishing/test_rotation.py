@@ -10,7 +10,8 @@ import secrets
 
 import pytest
 from ckan.cli.cli import ckan
-from ckanext.govopen.publishing import crypto, jobs, rotation, storage
+from ckanext.govopen.lib import crypto
+from ckanext.govopen.publishing import jobs, rotation, storage
 
 from .conftest import PEOPLE_CSV, RAW_MARKERS
 

@@ -7,7 +7,7 @@ import ckan.plugins.toolkit as tk
 from ckan import model
 
 from ckanext.govopen.access import texts
-from ckanext.govopen.helpers import govopen_lang
+from ckanext.govopen.lib.lang import govopen_lang
 
 
 def govopen_access_can_apply(pkg_dict: dict[str, Any]) -> bool:

@@ -11,7 +11,7 @@ from flask import Blueprint
 from ckanext.govopen.access import store
 from ckanext.govopen.access.model import STATES
 from ckanext.govopen.lib.context import current_user, user_context
-from ckanext.govopen.publishing.views import _check_csrf
+from ckanext.govopen.lib.forms import check_csrf
 
 __all__ = ["access"]
 
@@ -49,7 +49,7 @@ def apply(id: str) -> Any:
     data: dict[str, Any] = {"applicant_type": "person",
                             "resource_ids": [r["id"] for r in pkg["resources"]]}
     if flask.request.method == "POST":
-        _check_csrf()
+        check_csrf()
         form = flask.request.form
         data = {f: form.get(f, "") for f in _FIELDS}
         data["resource_ids"] = form.getlist("resource_ids")
@@ -113,7 +113,7 @@ def step(id: str, name: str) -> Any:
         return tk.abort(404)
     if (redirect := _login()) is not None:
         return redirect
-    _check_csrf()
+    check_csrf()
     form = flask.request.form
     data = {"id": id, **{k: v for k, v in form.items() if k in (
         "reason", "note", "report", "end_date", "purpose", "scope", "contact") and v}}
@@ -150,7 +150,7 @@ def calendar() -> Any:
         return redirect
     context = user_context()
     if flask.request.method == "POST":
-        _check_csrf()
+        check_csrf()
         form = flask.request.form
         action = ("govopen_calendar_day_delete" if form.get("delete")
                   else "govopen_calendar_day_set")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from flask import current_app, has_app_context
 from rdflib import RDF, BNode, Literal, URIRef
 from rdflib.namespace import DCAT, FOAF, SKOS, XSD
 from rdflib.namespace import DCTERMS as DCT
@@ -25,14 +26,15 @@ from rdflib.term import Node
 from ckanext.dcat.profiles.base import CleanedURIRef, RDFProfile
 from ckanext.dcat.profiles.euro_dcat_ap_3 import EuropeanDCATAP3Profile
 from ckanext.dcat.utils import catalog_uri, publisher_uri_organization_fallback
+from ckanext.govopen import config
 from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.catalog.classification import CLASSIFICATION
 from ckanext.govopen.dcat import parse
 from ckanext.govopen.dcat import terms as t
 from ckanext.govopen.dcat.shared import A, Add, Page, Triple, page_of, zh
 from ckanext.govopen.dcat.vocabulary import SCHEME_TITLE
-from ckanext.govopen.hardening.urls import iri_safe
 from ckanext.govopen.lib.coerce import json_list, json_list_of
+from ckanext.govopen.lib.urls import iri_safe
 
 VCARD = t.VCARD
 
@@ -164,7 +166,6 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
         add((catalog_ref, _PUBLISHER, publisher))
         add((publisher, A, FOAF.Agent))
         add((publisher, A, FOAF.Organization))
-        from ckanext.govopen import config
 
         add((publisher, FOAF.name, zh(config.platform_name())))
         eu_themes = page.typed(URIRef(t.EU + "data-theme"), SKOS.ConceptScheme, add)
@@ -313,7 +314,6 @@ def _request_page(page: Page, name: str, landing: str) -> str:
     """Where a user asks for conditional data: the access module's application page
     (its route when the blueprint is registered, else the same path built by hand)."""
     if page.request_url is None:
-        from flask import current_app, has_app_context
 
         page.request_url = landing.rsplit("/", 1)[0] + f"/{_NAME_SLOT}/apply"
         if has_app_context() and REQUEST_ENDPOINT in current_app.view_functions:

@@ -13,6 +13,8 @@ from ckanext.govopen.catalog.codes import division_name
 from ckanext.govopen.dcat import terms as t
 from ckanext.govopen.dcat.vocabulary import classification_graph
 
+__all__ = ["dcat_vocabulary"]
+
 dcat_vocabulary = Blueprint("govopen_dcat", __name__, url_prefix="/dcat")
 
 # suffix → (rdflib format, media type)

@@ -15,6 +15,7 @@ from ckan import authz, model
 from ckan.types import Context, DataDict
 
 from ckanext.govopen.hardening import schema
+from ckanext.govopen.lib import params
 
 
 def _user_name(context: Context) -> str:
@@ -71,7 +72,7 @@ def _visible_tag_names(context: Context, names: list[str]) -> set[str]:
 @tk.chained_action
 @tk.side_effect_free
 def member_list(next_action: Any, context: Context, data_dict: DataDict) -> Any:
-    schema.check(data_dict, schema.member_list_schema(), context)
+    params.check(data_dict, schema.member_list_schema(), context)
     members = next_action(context, data_dict)
     ids = [m[0] for m in members if m[1] == "package"]
     hidden = _hidden_packages(context, ids)
@@ -92,7 +93,7 @@ def _visible_tags(context: Context, tags: list[Any], vocabulary: Any) -> list[An
 @tk.chained_action
 @tk.side_effect_free
 def tag_list(next_action: Any, context: Context, data_dict: DataDict) -> Any:
-    schema.check(data_dict, schema.tag_list_schema(), context)
+    params.check(data_dict, schema.tag_list_schema(), context)
     tags = next_action(context, data_dict)
     return _visible_tags(context, tags, data_dict.get("vocabulary_id"))
 
@@ -100,7 +101,7 @@ def tag_list(next_action: Any, context: Context, data_dict: DataDict) -> Any:
 @tk.chained_action
 @tk.side_effect_free
 def tag_search(next_action: Any, context: Context, data_dict: DataDict) -> Any:
-    schema.check(data_dict, schema.tag_search_schema(), context)
+    params.check(data_dict, schema.tag_search_schema(), context)
     result = next_action(context, data_dict)
     results = _visible_tags(context, result["results"], data_dict.get("vocabulary_id"))
     return {**result, "results": results, "count": len(results)}
@@ -109,7 +110,7 @@ def tag_search(next_action: Any, context: Context, data_dict: DataDict) -> Any:
 @tk.chained_action
 @tk.side_effect_free
 def tag_autocomplete(next_action: Any, context: Context, data_dict: DataDict) -> Any:
-    schema.check(data_dict, schema.tag_search_schema(), context)
+    params.check(data_dict, schema.tag_search_schema(), context)
     names = next_action(context, data_dict)
     return _visible_tags(context, names, data_dict.get("vocabulary_id"))
 
@@ -117,7 +118,7 @@ def tag_autocomplete(next_action: Any, context: Context, data_dict: DataDict) ->
 @tk.chained_action
 @tk.side_effect_free
 def tag_show(next_action: Any, context: Context, data_dict: DataDict) -> Any:
-    schema.check(data_dict, schema.tag_show_schema(), context)
+    params.check(data_dict, schema.tag_show_schema(), context)
     tag = next_action(context, data_dict)
     if not tag.get("vocabulary_id") and not _visible_tag_names(context, [tag["name"]]):
         raise tk.ObjectNotFound()  # what CKAN answers for a tag that does not exist

@@ -82,7 +82,7 @@ def _other_plugins_actions() -> dict[str, Callable[..., Any]]:
     return found
 
 
-def guarded_actions(own: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
+def wrap_actions(own: dict[str, Callable[..., Any]]) -> dict[str, Callable[..., Any]]:
     """`own` actions plus a chained guard of every other action (core and the other
     plugins'), each running inside ``_run``."""
     result: dict[str, Callable[..., Any]] = {}
@@ -140,8 +140,10 @@ def _page_error(error: Exception) -> Any:
     return _answer(400, "search" if isinstance(error, SearchError) else "bad_request")
 
 
-def install(app: Flask) -> Flask:
+def make_middleware(app: Any, config_: Any) -> Any:
     """Register the request guard and the error handlers on CKAN's Flask app."""
+    if not isinstance(app, Flask):
+        return app
     app.before_request(_refuse_nul)
     for kind in (*_CRASHES, tk.ValidationError, tk.ObjectNotFound, SearchError):
         app.register_error_handler(kind, _page_error)

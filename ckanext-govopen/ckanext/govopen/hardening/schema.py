@@ -10,28 +10,9 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan.logic.schema import validator_args
-from ckan.types import Context, DataDict, ErrorDict, Schema, Validator
+from ckan.types import Schema, Validator
 
 from ckanext.govopen.hardening import texts
-
-
-def check(data_dict: DataDict, schema_: Schema, context: Context) -> None:
-    """Validate the parameters `schema_` names; converted values replace the given ones."""
-    present = {k: v for k, v in data_dict.items() if k in schema_}
-    data, errors = tk.navl_validate(present, schema_, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    for key in present:
-        if key in data and data[key] is not tk.missing:
-            data_dict[key] = data[key]
-
-
-def require_text(data_dict: DataDict | None, *keys: str) -> None:
-    """An auth function's guard: ids given as lists or objects are a 409, not a crash."""
-    errors: ErrorDict = {key: [texts.both("not_text")] for key in keys
-              if not isinstance((data_dict or {}).get(key, ""), (str, type(None)))}
-    if errors:
-        raise tk.ValidationError(errors)
 
 
 def text_or_texts(value: Any) -> Any:

@@ -12,7 +12,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 
-from ckanext.govopen.hardening import urls
+from ckanext.govopen.lib import urls
 
 __all__ = ["govopen_resource_url", "govopen_text", "govopen_url"]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan import authz
+from ckan import authz, model
+from ckan.logic.auth import get_package_object
 from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.govopen.provenance.sources import PRODUCT_TYPE
@@ -26,15 +27,24 @@ def _requested_type(data_dict: DataDict | None) -> str | None:
     return args.get("package_type")
 
 
+@tk.auth_allow_anonymous_access
+def govopen_provenance_note(context: Context, data_dict: DataDict) -> AuthResult:
+    """Anyone may read a note; the action shows only datasets the caller may see."""
+    return {"success": True}
+
+
+@tk.chained_auth_function
 def package_create(next_auth: Any, context: Context, data_dict: DataDict | None) -> AuthResult:
+    """Citizens and companies register derived products without belonging to an agency."""
     if (_requested_type(data_dict) == PRODUCT_TYPE and not (data_dict or {}).get("owner_org")
             and not authz.auth_is_anon_user(context)):
         return {"success": True}
     return next_auth(context, data_dict)
 
 
+@tk.chained_auth_function
 def package_update(next_auth: Any, context: Context, data_dict: DataDict | None) -> AuthResult:
-    from ckan.logic.auth import get_package_object
+    """Only its registrant (or a sysadmin) edits a derived product."""
 
     try:
         package = get_package_object(context, data_dict)
@@ -42,7 +52,6 @@ def package_update(next_auth: Any, context: Context, data_dict: DataDict | None)
         return next_auth(context, data_dict)
     if package.type != PRODUCT_TYPE or package.owner_org:
         return next_auth(context, data_dict)
-    from ckan import model
 
     user = context.get("auth_user_obj") or model.User.get(context.get("user") or "")
     if user and getattr(user, "id", None) and package.creator_user_id == user.id:

@@ -9,6 +9,7 @@ from ckan.logic.schema import validator_args
 from ckan.types import Context, DataDict, Schema, Validator
 
 from ckanext.govopen import config
+from ckanext.govopen.catalog import store
 from ckanext.govopen.lib.context import same_user
 from ckanext.govopen.provenance import note
 
@@ -43,7 +44,6 @@ def _org_title_en(org: dict[str, Any]) -> str:
         return str(org["title_en"])
     if not org.get("id"):
         return ""
-    from ckanext.govopen.catalog import store
 
     return store.organization_english_titles([org.get("name", "")]).get(org.get("name", ""), "")
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import ckan.plugins.toolkit as tk
 from rdflib import RDF, RDFS, BNode, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, FOAF, XSD
 from rdflib.namespace import DCTERMS as DCT
@@ -24,8 +25,8 @@ from rdflib.term import Node
 
 from ckanext.dcat.profiles import RDFProfile
 from ckanext.dcat.utils import dataset_uri
-from ckanext.govopen.hardening.urls import iri_safe
 from ckanext.govopen.lib.coerce import json_list_of
+from ckanext.govopen.lib.urls import iri_safe
 from ckanext.govopen.provenance.note import parse_date
 from ckanext.govopen.provenance.sources import PRODUCT_TYPE
 
@@ -119,7 +120,6 @@ class GovOpenProvenanceProfile(RDFProfile):
 def _public_dataset(ref: str) -> dict[str, Any] | None:
     """The source as anyone sees it; None when it is gone or not public (its title is
     then not repeated in a public feed)."""
-    import ckan.plugins.toolkit as tk
 
     try:
         return tk.get_action("package_show")({"user": "", "ignore_auth": False}, {"id": ref})

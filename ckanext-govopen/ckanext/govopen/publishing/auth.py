@@ -5,7 +5,7 @@ import ckan.plugins.toolkit as tk
 from ckan import authz, model
 from ckan.types import AuthResult, Context, DataDict
 
-from ckanext.govopen.hardening import schema
+from ckanext.govopen.lib import params as schema
 
 
 def _package(data_dict: DataDict) -> model.Package | None:

@@ -75,7 +75,8 @@ def rotate_key(dry_run: bool) -> None:
     import ckan.plugins.toolkit as tk
     from ckan import model
 
-    from ckanext.govopen.publishing import crypto, rotation, status, storage
+    from ckanext.govopen.lib import crypto
+    from ckanext.govopen.publishing import rotation, status, storage
 
     try:
         current, old = storage.key(), storage.old_keys()

@@ -7,7 +7,7 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.govopen.lib.context import user_context
 from ckanext.govopen.lib.lang import govopen_lang
-from ckanext.govopen.publishing import texts
+from ckanext.govopen.publishing import status, texts
 
 
 def _allowed(auth: str, package_id: str) -> bool:
@@ -52,7 +52,6 @@ def govopen_resource_status(resource: dict[str, Any]) -> dict[str, Any] | None:
     """Desensitization status of an uploaded resource for the resource list; None for links."""
     if resource.get("url_type") != "upload":
         return None
-    from ckanext.govopen.publishing import status
 
     row = status.get(resource["id"])
     name = row.status if row else "pending"

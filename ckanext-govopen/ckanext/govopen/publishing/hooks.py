@@ -152,3 +152,34 @@ def _refuse_write(key: str) -> None:
         if status.get(resource_id) is None:  # a new upload of the refused write
             storage.remove(resource_id)
     raise tk.NotAuthorized(texts.both(key))
+
+
+# The plugin hooks (registry.py calls them by these names) -------------------------------
+
+def get_resource_uploader(data_dict: dict[str, Any]) -> storage.EncryptedResourceUpload:
+    return uploader(data_dict)
+
+
+def after_resource_create(context: Context, resource: dict[str, Any]) -> None:
+    uploaded(context)
+
+
+def after_resource_update(context: Context, resource: dict[str, Any]) -> None:
+    uploaded(context)
+
+
+def after_resource_delete(context: Context, resources: list[dict[str, Any]]) -> None:
+    uploaded(context)
+    pkg = context.get("package")
+    sweep(context, pkg.id if pkg is not None else None)
+
+
+def after_dataset_create(context: Context, pkg_dict: dict[str, Any]) -> None:
+    check_create(context, pkg_dict)  # first: it may roll the write back
+    uploaded(context)
+
+
+def after_dataset_update(context: Context, pkg_dict: dict[str, Any]) -> None:
+    check_update(context, pkg_dict)  # first: it may roll the write back
+    uploaded(context)
+    sweep(context, pkg_dict.get("id"))

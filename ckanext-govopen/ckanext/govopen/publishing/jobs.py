@@ -22,8 +22,9 @@ from ckanext.govopen.desensitize import (
     VerificationError,
     desensitize_file,
 )
-from ckanext.govopen.publishing import crypto, status, storage, texts
+from ckanext.govopen.lib import crypto
 from ckanext.govopen.publishing import policy as org_policy
+from ckanext.govopen.publishing import status, storage, texts
 from ckanext.govopen.publishing.model import FAILED, PASSED, PENDING, RUNNING
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,8 @@ import contextlib
 import os
 from pathlib import Path
 
-from ckanext.govopen.publishing import crypto, storage
+from ckanext.govopen.lib import crypto
+from ckanext.govopen.publishing import storage
 
 CURRENT, ROTATED, REPLACED = "current", "rotated", "replaced"
 _TEMP_SUFFIX = ".rotating"

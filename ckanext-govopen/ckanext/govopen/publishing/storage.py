@@ -19,7 +19,8 @@ import ckan.plugins.toolkit as tk
 from ckan.lib.uploader import ResourceUpload, get_storage_path
 
 from ckanext.govopen import config
-from ckanext.govopen.publishing import crypto
+from ckanext.govopen.lib import crypto
+from ckanext.govopen.publishing import status
 
 _fresh_lock = threading.Lock()
 _fresh: set[str] = set()
@@ -121,13 +122,11 @@ class EncryptedResourceUpload(ResourceUpload):
         if self.filename:
             self._store(id, max_size)
         elif self.clear:
-            from ckanext.govopen.publishing import status
 
             remove(id)
             status.forget(id)
 
     def _store(self, resource_id: str, max_size: int) -> None:
-        from ckanext.govopen.publishing import status
 
         secret = key()
         dest = raw_path(resource_id)

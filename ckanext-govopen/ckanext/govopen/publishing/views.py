@@ -11,6 +11,7 @@ from flask import Blueprint
 
 from ckanext.govopen.access import grants
 from ckanext.govopen.lib.context import current_user_name, user_context
+from ckanext.govopen.lib.forms import check_csrf
 from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import action as actions
 from ckanext.govopen.publishing import gate, status, storage, texts
@@ -72,19 +73,6 @@ def gated_download() -> Any:
     return download(args.get("id", ""), args.get("resource_id", ""), args.get("filename"))
 
 
-def _check_csrf() -> None:
-    if not tk.asbool(tk.config.get("WTF_CSRF_ENABLED", True)):
-        return
-    from flask_wtf.csrf import validate_csrf
-    from wtforms import ValidationError
-
-    field = tk.config.get("WTF_CSRF_FIELD_NAME") or "_csrf_token"
-    try:
-        validate_csrf(flask.request.form.get(field))
-    except ValidationError as e:
-        tk.abort(400, str(e))
-
-
 def review(id: str) -> Any:
     """The review page: catalog fields, every file's status and report, the decision form."""
     context = user_context()
@@ -125,7 +113,7 @@ def step(id: str, name: str) -> Any:
     """POST from the dataset or review page: take one workflow step, then go back."""
     if name not in _STEPS:
         return tk.abort(404)
-    _check_csrf()
+    check_csrf()
     form = flask.request.form
     data = {"id": id}
     if name == "submit":

@@ -175,7 +175,7 @@ def _https() -> bool:
     return str(tk.config.get("ckan.site_url") or "").lower().startswith("https://")
 
 
-def make_middleware(app: Any) -> Any:
+def make_middleware(app: Any, config_: Any) -> Any:
     """Registers the hooks on CKAN's Flask app (IMiddleware hands it over before wrapping)."""
     if not isinstance(app, flask.Flask):
         return app

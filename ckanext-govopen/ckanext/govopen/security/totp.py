@@ -21,7 +21,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from ckanext.govopen import config
-from ckanext.govopen.publishing import crypto
+from ckanext.govopen.lib import crypto
 
 _EXTRA = "govopen_totp"
 _STEP = 30

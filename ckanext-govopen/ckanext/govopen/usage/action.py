@@ -6,7 +6,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 from ckan.types import Context, DataDict
 
-from ckanext.govopen.hardening import schema as guards
+from ckanext.govopen.lib import params as guards
 from ckanext.govopen.usage import model as usage
 
 

@@ -1,6 +1,6 @@
+"""Actions of the catalog: its vocabularies and the directory (政务数据资源目录)."""
 from __future__ import annotations
 
-from importlib.metadata import version
 from typing import Any
 
 import ckan.plugins.toolkit as tk
@@ -9,25 +9,11 @@ from ckan.types import Context, DataDict
 from ckanext.govopen import catalog
 from ckanext.govopen.catalog import directory as catalog_directory
 from ckanext.govopen.catalog import store
-from ckanext.govopen.lib.lang import govopen_lang, is_english
-from ckanext.govopen.logic.schema import (
+from ckanext.govopen.catalog.schema import (
     catalog_directory_schema,
     vocabulary_show_schema,
 )
-
-
-@tk.side_effect_free
-def govopen_about(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """Describe this GovOpen portal: its name and extension version.
-
-    :returns: ``{"platform_name": ..., "version": ...}``
-    :rtype: dictionary
-    """
-    tk.check_access("govopen_about", context, data_dict)
-    return {
-        "platform_name": tk.config["ckanext.govopen.platform_name"],
-        "version": version("ckanext-govopen"),
-    }
+from ckanext.govopen.lib.lang import govopen_lang, is_english
 
 
 @tk.side_effect_free
@@ -116,23 +102,3 @@ def _directory_table(lang: str) -> list[dict[str, str]]:
         url_for=lambda p: catalog_directory.address(site, p),
         provider_title=lambda p: english.get((p.get("organization") or {}).get("name", "")),
     )
-
-
-@tk.side_effect_free
-def govopen_provenance_note(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """The provenance note (Shanxi art. 18) a derived product states for a dataset of
-    this portal acquired on a date, in Chinese and English: 本产品使用了<发布方>在<平台>开放的
-    《<数据集>》（<链接>），获取日期：YYYY年M月D日.
-
-    :param id: the dataset's id or URL name (it must be visible to the caller)
-    :type id: string
-    :param date: the acquisition date, ``YYYY-MM-DD`` (default: today in China)
-    :type date: string
-    :returns: ``{"zh_Hans_CN": note, "en": note, "title", "url", "publisher",
-        "platform", "publisher_en", "platform_en", "acquired", "id", "name"}``
-    :rtype: dictionary
-    """
-    tk.check_access("govopen_provenance_note", context, data_dict)
-    from ckanext.govopen.provenance.logic import provenance_note
-
-    return provenance_note(context, data_dict)

@@ -22,6 +22,8 @@ import click
 if TYPE_CHECKING:
     from ckan.types import Context
 
+__all__ = ["reindex"]
+
 REPORT_EVERY = 0.5  # seconds between progress lines
 
 

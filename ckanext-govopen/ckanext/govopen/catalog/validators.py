@@ -17,10 +17,6 @@ from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey, V
 from ckanext.govopen import catalog
 from ckanext.govopen.catalog import codes, store
 from ckanext.govopen.lib.lang import govopen_lang, scheming_text
-from ckanext.govopen.provenance.sources import (
-    govopen_producer_credit_code,
-    govopen_product_sources,
-)
 from ckanext.scheming.helpers import scheming_field_by_name
 from ckanext.scheming.validation import scheming_validator
 
@@ -34,8 +30,6 @@ __all__ = [
     "govopen_not_future",
     "govopen_not_secret",
     "govopen_phone",
-    "govopen_producer_credit_code",
-    "govopen_product_sources",
     "govopen_provider_code",
     "govopen_required",
     "govopen_required_when",

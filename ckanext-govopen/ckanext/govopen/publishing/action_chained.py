@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan import model
+from ckan import authz, model
 from ckan.types import Context, DataDict
 
 from ckanext.govopen.publishing import hooks, status, texts
@@ -21,7 +21,6 @@ def _user(context: Context) -> str:
 
 
 def _trusted(context: Context) -> bool:
-    from ckan import authz
 
     return bool(context.get("ignore_auth")) or authz.is_sysadmin(context.get("user"))
 

@@ -1,0 +1,33 @@
+"""Guards for action parameters every capability shares: a list or an object where one id
+is expected is a 409 with a message, not a crash deep inside CKAN."""
+from __future__ import annotations
+
+import ckan.plugins.toolkit as tk
+from ckan.types import Context, DataDict, ErrorDict, Schema
+
+from ckanext.govopen.lib.texts import Texts
+
+_TEXTS = Texts({
+    "not_text": ("须为单个文本值，不能是列表或对象。",
+                 "Must be a single text value, not a list or an object."),
+})
+texts = _TEXTS
+
+
+def check(data_dict: DataDict, schema_: Schema, context: Context) -> None:
+    """Validate the parameters `schema_` names; converted values replace the given ones."""
+    present = {k: v for k, v in data_dict.items() if k in schema_}
+    data, errors = tk.navl_validate(present, schema_, context)
+    if errors:
+        raise tk.ValidationError(errors)
+    for key in present:
+        if key in data and data[key] is not tk.missing:
+            data_dict[key] = data[key]
+
+
+def require_text(data_dict: DataDict | None, *keys: str) -> None:
+    """An auth function's guard: ids given as lists or objects are a 409, not a crash."""
+    errors: ErrorDict = {key: [texts.both("not_text")] for key in keys
+              if not isinstance((data_dict or {}).get(key, ""), (str, type(None)))}
+    if errors:
+        raise tk.ValidationError(errors)
