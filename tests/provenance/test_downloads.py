@@ -7,8 +7,8 @@ from urllib.parse import unquote
 import pytest
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
+from ckanext.govopen.masking import jobs
 from ckanext.govopen.provenance.note import date_zh, today
-from ckanext.govopen.publishing import jobs
 
 from tests.catalog.factories import CatalogDataset, CatalogOrganization
 

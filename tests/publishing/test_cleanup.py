@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from ckan.tests import factories
 from ckan.tests.helpers import call_action
-from ckanext.govopen.publishing import status, storage
+from ckanext.govopen.storage import files as storage
+from ckanext.govopen.storage import records
 
 from .conftest import PEOPLE_CSV
 
@@ -33,7 +34,7 @@ def test_deleting_a_resource_removes_its_files(agency, run_worker) -> None:  # t
 
     agency.act(agency.editor, "resource_delete", id=gone["id"])
     assert _files(gone["id"]) == []
-    assert status.get(gone["id"]) is None
+    assert records.get(gone["id"]) is None
     assert _files(kept["id"]) == ["raw", "public", "report"], "the other file is untouched"
     removed = [d for action, rid, d in _audit(agency, dataset)
                if action == "files_removed" and rid == gone["id"]]
@@ -62,7 +63,7 @@ def test_purging_a_dataset_removes_every_file(agency, run_worker) -> None:  # ty
 
     admin = factories.Sysadmin()
     call_action("dataset_purge", {"user": admin["name"], "ignore_auth": False}, id=dataset["id"])
-    assert all(_files(r["id"]) == [] and status.get(r["id"]) is None for r in resources)
+    assert all(_files(r["id"]) == [] and records.get(r["id"]) is None for r in resources)
     entries = call_action("govopen_audit_list", {"user": admin["name"]})["results"]
     purge = [e for e in entries if e["action"] == "purge" and e["package_id"] == dataset["id"]]
     assert len(purge) == 1 and sorted(purge[0]["detail"]["resources"]) == sorted(

@@ -8,8 +8,8 @@ import yaml
 from ckan import model
 from ckan.tests.helpers import call_action
 from ckanext.govopen.desensitize import load_policy
-from ckanext.govopen.publishing import jobs
-from ckanext.govopen.publishing import policy as org_policy
+from ckanext.govopen.masking import jobs
+from ckanext.govopen.masking import policy as org_policy
 
 from .conftest import PEOPLE_CSV, RAW_MARKERS
 

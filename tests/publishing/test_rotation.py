@@ -11,7 +11,9 @@ import secrets
 import pytest
 from ckan.cli.cli import ckan
 from ckanext.govopen.lib import crypto
-from ckanext.govopen.publishing import jobs, rotation, storage
+from ckanext.govopen.masking import jobs
+from ckanext.govopen.storage import files as storage
+from ckanext.govopen.storage import rotation
 
 from .conftest import PEOPLE_CSV, RAW_MARKERS
 

@@ -8,8 +8,8 @@ import ckan.plugins.toolkit as tk
 import pytest
 from ckan import model
 from ckan.tests.helpers import call_action
-from ckanext.govopen.publishing import storage
-from ckanext.govopen.publishing.model import DesensitizeStatus
+from ckanext.govopen.storage import files as storage
+from ckanext.govopen.storage.model import DesensitizeStatus
 
 from tests.catalog.factories import catalog_fields
 

@@ -30,16 +30,17 @@ from typing import Any
 import click
 from ckan.authz import get_local_functions
 
-# The order is the order hooks run in: ``chain`` hands each one's answer to the next, so
-# security's middleware wraps hardening's (its headers reach every error page too).
+# The order is the order hooks run in: publishing judges a dataset write before masking
+# queues its files (a refused write rolls back and leaves nothing to queue); ``chain``
+# hands each answer to the next, so security's middleware wraps hardening's.
 CAPABILITIES: tuple[str, ...] = (
     "portal",       # site-wide: platform name, language, dates, the JS locale alias
     "catalog",      # the catalog schema's vocabularies, validators and directory
     "search",       # index fields, facets, `ckan govopen reindex`
-    "storage",      # uploads encrypted at rest, key rotation
+    "publishing",   # review workflow, the write guard, the one download gate
+    "storage",      # uploads encrypted at rest, the record of each file, key rotation
     "masking",      # the desensitize job, per-organization policy overrides
-    "publishing",   # review workflow, publish gate, gated downloads
-    "audit",        # the audit log's read side (writes go through lib/audit.py)
+    "audit",        # the audit log's read side (every capability writes via lib/audit.py)
     "provenance",   # derived products and their source notes
     "dcat",         # DCAT-AP 3 feeds and vocabulary pages
     "access",       # applications for restricted data, grants, access log

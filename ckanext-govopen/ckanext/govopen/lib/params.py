@@ -2,8 +2,11 @@
 is expected is a 409 with a message, not a crash deep inside CKAN."""
 from __future__ import annotations
 
+from typing import Any
+
 import ckan.plugins.toolkit as tk
-from ckan.types import Context, DataDict, ErrorDict, Schema
+from ckan import model
+from ckan.types import AuthResult, Context, DataDict, ErrorDict, Schema
 
 from ckanext.govopen.lib.texts import Texts
 
@@ -31,3 +34,28 @@ def require_text(data_dict: DataDict | None, *keys: str) -> None:
               if not isinstance((data_dict or {}).get(key, ""), (str, type(None)))}
     if errors:
         raise tk.ValidationError(errors)
+
+
+def validate(data_dict: DataDict, schema_: Schema, context: Context) -> dict[str, Any]:
+    """The parameters as `schema_` converts them; a ValidationError (409) naming each bad one."""
+    data, errors = tk.navl_validate(data_dict, schema_, context)
+    if errors:
+        raise tk.ValidationError(errors)
+    return data
+
+
+def dataset_or_404(id_or_name: str) -> model.Package:
+    """The dataset (not deleted) by id or name, else ObjectNotFound."""
+    pkg = model.Package.get(id_or_name)
+    if pkg is None or pkg.state == "deleted":
+        raise tk.ObjectNotFound(tk._("Dataset not found"))
+    return pkg
+
+
+def can_edit_dataset(context: Context, package_id: str) -> AuthResult:
+    """An auth answer: may the context's user edit this dataset (CKAN's package_update)?"""
+    try:
+        tk.check_access("package_update", context.copy(), {"id": package_id})
+    except tk.NotAuthorized:
+        return {"success": False, "msg": tk._("Not authorized to edit this dataset")}
+    return {"success": True}

@@ -1,13 +1,4 @@
-"""Publishing: encrypted raw uploads, the desensitization job, the publish gate and review.
-
-* ``storage``   — the resource uploader: raw bytes encrypted at rest, public copy apart;
-* ``crypto``    — chunked AES-GCM file encryption (pure Python over ``cryptography``);
-* ``jobs``      — the ``govopen:desensitize`` job: decrypt, desensitize, record;
-* ``workflow``  — draft → submitted → approved / returned → published, and the audit log;
-* ``policy``    — organizations' overrides of the desensitization policy;
-* ``rotation``  — re-encrypting raw files under a new storage key;
-* ``action``, ``auth`` — the ``govopen_*`` actions and their auth functions;
-* ``chained``   — core actions chained: no direct publication, purge removes files;
-* ``views``     — the gated download and the review page.
-"""
+"""Publishing: the review workflow (draft → submitted → approved / returned → published),
+the write guard that lets only the workflow make a dataset public (guard.py,
+action_chained.py), the one download gate (gate.py) and the download and review pages."""
 from __future__ import annotations

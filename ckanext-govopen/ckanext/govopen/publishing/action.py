@@ -8,34 +8,14 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan import authz, model
+from ckan import model
 from ckan.types import Context, DataDict
 
-from ckanext.govopen.publishing import gate, jobs, schema, status, texts
-from ckanext.govopen.publishing.model import (
-    APPROVED,
-    DRAFT,
-    PASSED,
-    PUBLISHED,
-    RETURNED,
-    REVIEW_APPROVED,
-    REVIEW_RETURNED,
-    SUBMITTED,
-)
-
-
-def _validate(data_dict: DataDict, schema_: dict[str, Any], context: Context) -> dict[str, Any]:
-    data, errors = tk.navl_validate(data_dict, schema_, context)
-    if errors:
-        raise tk.ValidationError(errors)
-    return data
-
-
-def _package(id_: str) -> model.Package:
-    pkg = model.Package.get(id_)
-    if pkg is None or pkg.state == "deleted":
-        raise tk.ObjectNotFound(tk._("Dataset not found"))
-    return pkg
+from ckanext.govopen.lib import audit, params
+from ckanext.govopen.publishing import gate, schema, status, texts
+from ckanext.govopen.publishing.model import APPROVED, DRAFT, PUBLISHED, RETURNED, SUBMITTED
+from ckanext.govopen.storage import records
+from ckanext.govopen.storage.model import PASSED, REVIEW_APPROVED, REVIEW_RETURNED
 
 
 def workflow_dict(pkg: model.Package) -> dict[str, Any]:
@@ -67,7 +47,7 @@ def workflow_dict(pkg: model.Package) -> dict[str, Any]:
 
 
 def _user(context: Context) -> str:
-    return context.get("user") or status.SYSTEM
+    return context.get("user") or audit.SYSTEM
 
 
 def _require_state(pkg: model.Package, *needed: str) -> str:
@@ -94,8 +74,8 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> dict
     :rtype: dictionary
     """
     tk.check_access("govopen_dataset_workflow_show", context, data_dict)
-    data = _validate(data_dict, schema.dataset_id_schema(), context)
-    pkg = _package(data["id"])
+    data = params.validate(data_dict, schema.dataset_id_schema(), context)
+    pkg = params.dataset_or_404(data["id"])
     flow = workflow_dict(pkg)
     try:
         tk.check_access("package_update", context.copy(), {"id": pkg.id})
@@ -119,12 +99,12 @@ def govopen_dataset_submit(context: Context, data_dict: DataDict) -> dict[str, A
     :rtype: dictionary
     """
     tk.check_access("govopen_dataset_submit", context, data_dict)
-    data = _validate(data_dict, schema.dataset_id_schema(), context)
-    pkg = _package(data["id"])
+    data = params.validate(data_dict, schema.dataset_id_schema(), context)
+    pkg = params.dataset_or_404(data["id"])
     before = _require_state(pkg, DRAFT, RETURNED, APPROVED)
     note = data.get("note") or ""
     status.set_state(pkg.id, SUBMITTED, _user(context), note or None)
-    status.audit(_user(context), "submit", package_id=pkg.id, before=before, note=note,
+    audit.record(_user(context), "submit", package_id=pkg.id, before=before, note=note,
                  resources={r["id"]: r["status"] for r in gate.resource_rows(pkg.id)})
     model.Session.commit()
     return workflow_dict(pkg)
@@ -145,8 +125,8 @@ def govopen_dataset_review(context: Context, data_dict: DataDict) -> dict[str, A
     :rtype: dictionary
     """
     tk.check_access("govopen_dataset_review", context, data_dict)
-    data = _validate(data_dict, schema.review_schema(), context)
-    pkg = _package(data["id"])
+    data = params.validate(data_dict, schema.review_schema(), context)
+    pkg = params.dataset_or_404(data["id"])
     _require_state(pkg, SUBMITTED)
     reason = (data.get("reason") or "").strip()
     if data["decision"] == "approve":
@@ -154,14 +134,14 @@ def govopen_dataset_review(context: Context, data_dict: DataDict) -> dict[str, A
         if problems:
             raise tk.ValidationError({"resources": list(problems)})
         # The approval covers each file as it is now; a later upload needs a new one.
-        status.approve_package(pkg.id, _user(context))
+        records.approve_package(pkg.id, _user(context))
         new_state = APPROVED
     else:
         if not reason:
             raise tk.ValidationError({"reason": [texts.both("review.reason_required")]})
         new_state = RETURNED
     status.set_state(pkg.id, new_state, _user(context), reason or None)
-    status.audit(_user(context), "approve" if new_state == APPROVED else "return",
+    audit.record(_user(context), "approve" if new_state == APPROVED else "return",
                  package_id=pkg.id, reason=reason, reports={
                      r["id"]: r["row"].policy_version for r in gate.resource_rows(pkg.id)
                      if r["row"] is not None})
@@ -179,8 +159,8 @@ def govopen_dataset_publish(context: Context, data_dict: DataDict) -> dict[str, 
     :rtype: dictionary
     """
     tk.check_access("govopen_dataset_publish", context, data_dict)
-    data = _validate(data_dict, schema.dataset_id_schema(), context)
-    pkg = _package(data["id"])
+    data = params.validate(data_dict, schema.dataset_id_schema(), context)
+    pkg = params.dataset_or_404(data["id"])
     _require_state(pkg, APPROVED)
     problems = gate.problems(pkg.id) + gate.unreviewed(pkg.id)
     if problems:
@@ -189,9 +169,9 @@ def govopen_dataset_publish(context: Context, data_dict: DataDict) -> dict[str, 
     tk.get_action("package_patch")(
         {"user": user, "ignore_auth": True, "govopen_publishing": True},  # type: ignore[typeddict-unknown-key]  # our flag; Context lists only CKAN's keys
         {"id": pkg.id, "private": False})
-    pkg = _package(pkg.id)
+    pkg = params.dataset_or_404(pkg.id)
     status.set_state(pkg.id, PUBLISHED, user)
-    status.audit(user, "publish", package_id=pkg.id)
+    audit.record(user, "publish", package_id=pkg.id)
     model.Session.commit()
     return workflow_dict(pkg)
 
@@ -214,8 +194,8 @@ def govopen_resource_review(context: Context, data_dict: DataDict) -> dict[str, 
     :rtype: dictionary
     """
     tk.check_access("govopen_resource_review", context, data_dict)
-    data = _validate(data_dict, schema.resource_review_schema(), context)
-    row = status.get(data["resource_id"])
+    data = params.validate(data_dict, schema.resource_review_schema(), context)
+    row = records.get(data["resource_id"])
     resource = model.Resource.get(data["resource_id"])
     if row is None or resource is None or resource.state != "active":
         raise tk.ObjectNotFound(tk._("No uploaded file for this resource"))
@@ -232,79 +212,10 @@ def govopen_resource_review(context: Context, data_dict: DataDict) -> dict[str, 
             raise tk.ValidationError({"reason": [texts.both("review.reason_required")]})
         decision = REVIEW_RETURNED
     user = _user(context)
-    status.set_review(row, decision, user, reason or None)
-    status.audit(user, f"resource_{'approve' if decision == REVIEW_APPROVED else 'return'}",
+    records.set_review(row, decision, user, reason or None)
+    audit.record(user, f"resource_{'approve' if decision == REVIEW_APPROVED else 'return'}",
                  package_id=row.package_id, resource_id=row.resource_id, reason=reason,
                  filename=row.filename, sha256=row.raw_sha256,
                  policy_version=row.policy_version)
     model.Session.commit()
     return row.as_dict()
-
-
-@tk.side_effect_free
-def govopen_desensitize_report_show(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """The desensitization status and report of one uploaded resource: encoding, each
-    column's detected type, rule and counts, quarantined rows, verification, policy version.
-
-    :param resource_id: the id of the resource
-    :type resource_id: string
-    :returns: ``{"resource_id", "package_id", "status", "code", "reason": {"zh_Hans_CN",
-        "en"}, "policy_version", "updated", "report": {...} or null}``
-    :rtype: dictionary
-    """
-    tk.check_access("govopen_desensitize_report_show", context, data_dict)
-    data = _validate(data_dict, schema.resource_id_schema(), context)
-    row = status.get(data["resource_id"])
-    if row is None:
-        raise tk.ObjectNotFound(tk._("No uploaded file for this resource"))
-    return {**row.as_dict(), "report": row.report}
-
-
-def govopen_desensitize_run(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """Queue an uploaded resource for desensitization again (e.g. after a policy change).
-
-    :param resource_id: the id of the resource
-    :type resource_id: string
-    :param force: run even if the same file already passed under the same policy
-    :type force: boolean
-    :returns: the resource's status, as ``govopen_desensitize_report_show`` returns it
-        (without the report)
-    :rtype: dictionary
-    """
-    tk.check_access("govopen_desensitize_run", context, data_dict)
-    data = _validate(data_dict, schema.resource_id_schema(), context)
-    row = status.get(data["resource_id"])
-    if row is None:
-        raise tk.ObjectNotFound(tk._("No uploaded file for this resource"))
-    jobs.enqueue(row.resource_id, force=bool(data.get("force")))
-    status.audit(_user(context), "desensitize_queued", package_id=row.package_id,
-                 resource_id=row.resource_id, force=bool(data.get("force")))
-    model.Session.commit()
-    return row.as_dict()
-
-
-@tk.side_effect_free
-def govopen_audit_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
-    """The audit log of the publishing workflow, newest first: uploads, desensitization
-    runs, submissions, reviews, publications; who, when and what.
-
-    :param package_id: only this dataset's entries (required unless you are a sysadmin)
-    :type package_id: string
-    :param limit: at most this many entries (default 50)
-    :type limit: int
-    :param offset: skip this many entries
-    :type offset: int
-    :returns: ``{"count": n, "results": [{"id", "created", "actor", "action",
-        "package_id", "resource_id", "detail"}]}``
-    :rtype: dictionary
-    """
-    tk.check_access("govopen_audit_list", context, data_dict)
-    data = _validate(data_dict, schema.audit_list_schema(), context)
-    package_id = None
-    if data.get("package_id"):
-        package_id = _package(data["package_id"]).id
-    elif not authz.is_sysadmin(context.get("user")) and not context.get("ignore_auth"):
-        # The auth function looked at package_id only; never list more than it allowed.
-        raise tk.NotAuthorized(texts.both("audit.package_required"))
-    total, rows = status.audit_entries(package_id, data.get("limit", 50), data.get("offset", 0))
-    return {"count": total, "results": [r.as_dict() for r in rows]}

@@ -12,12 +12,15 @@ import ckan.plugins.toolkit as tk
 from ckan import authz, model
 from ckan.types import Context, DataDict
 
-from ckanext.govopen.publishing import hooks, status, texts
-from ckanext.govopen.publishing import policy as org_policy
+from ckanext.govopen.lib import audit
+from ckanext.govopen.masking import intake
+from ckanext.govopen.masking import policy as org_policy
+from ckanext.govopen.publishing import guard, texts
+from ckanext.govopen.storage import records
 
 
 def _user(context: Context) -> str:
-    return context.get("user") or status.SYSTEM
+    return context.get("user") or audit.SYSTEM
 
 
 def _trusted(context: Context) -> bool:
@@ -33,7 +36,7 @@ def package_create(next_action: Any, context: Context, data_dict: DataDict) -> A
         data_dict["private"] = True  # new datasets start as private drafts
     # What CKAN will store is decided by its validators, not by how we read the input:
     # hooks.check_create judges the flushed row before CKAN commits.
-    context[hooks.GUARD_CREATE] = trusted  # type: ignore[literal-required]
+    context[guard.GUARD_CREATE] = trusted  # type: ignore[literal-required]
     return next_action(context, data_dict)
 
 
@@ -43,8 +46,8 @@ def package_update(next_action: Any, context: Context, data_dict: DataDict) -> A
     that with what CKAN flushed (package_patch and package_revise come through here)."""
     pkg = model.Package.get(data_dict.get("id") or data_dict.get("name") or "")
     if pkg is not None:
-        guards = context.setdefault(hooks.GUARD_UPDATE, {})  # type: ignore[misc]
-        guards[pkg.id] = (_trusted(context), hooks.exposure(pkg))
+        guards = context.setdefault(guard.GUARD_UPDATE, {})  # type: ignore[misc]
+        guards[pkg.id] = (_trusted(context), guard.exposure(pkg))
     return next_action(context, data_dict)
 
 
@@ -63,13 +66,13 @@ def dataset_purge(next_action: Any, context: Context, data_dict: DataDict) -> An
     resource_ids = set()
     if package_id:
         resource_ids = {rid for (rid,) in model.Session.query(model.Resource.id).filter(
-            model.Resource.package_id == package_id)} | set(status.for_package(package_id))
+            model.Resource.package_id == package_id)} | set(records.for_package(package_id))
     user = _user(context)
     result = next_action(context, data_dict)
     for resource_id in sorted(resource_ids):
-        hooks.removed(user, package_id, resource_id, status.get(resource_id))
+        intake.removed(user, package_id, resource_id, records.get(resource_id))
     if package_id:
-        status.audit(user, "purge", package_id=package_id, resources=sorted(resource_ids))
+        audit.record(user, "purge", package_id=package_id, resources=sorted(resource_ids))
     model.Session.commit()
     return result
 
@@ -101,7 +104,7 @@ def _audit_override(context: Context, result: Any, before: str) -> None:
     after = _override_text(result["id"])
     if after == before:
         return
-    status.audit(_user(context), "policy_override_changed", organization=result.get("name"),
+    audit.record(_user(context), "policy_override_changed", organization=result.get("name"),
                  override=after or None, before=_digest_of(before), after=_digest_of(after))
     model.Session.commit()
 

@@ -14,14 +14,6 @@ def _package(data_dict: DataDict) -> model.Package | None:
     return model.Package.get(key) if key else None
 
 
-def _can_edit(context: Context, pkg_id: str) -> AuthResult:
-    try:
-        tk.check_access("package_update", context.copy(), {"id": pkg_id})
-    except tk.NotAuthorized:
-        return {"success": False, "msg": tk._("Not authorized to edit this dataset")}
-    return {"success": True}
-
-
 def _is_reviewer(context: Context, pkg: model.Package | None) -> AuthResult:
     user = context.get("user")
     if pkg is not None and pkg.owner_org and authz.has_user_permission_for_group_or_org(
@@ -36,7 +28,7 @@ def govopen_dataset_submit(context: Context, data_dict: DataDict) -> AuthResult:
     pkg = _package(data_dict)
     if pkg is None:
         return {"success": False}
-    return _can_edit(context, pkg.id)
+    return schema.can_edit_dataset(context, pkg.id)
 
 
 def govopen_dataset_review(context: Context, data_dict: DataDict) -> AuthResult:
@@ -67,25 +59,3 @@ def _resource_package(data_dict: DataDict) -> model.Package | None:
     schema.require_text(data_dict, "resource_id")
     res = model.Resource.get(data_dict.get("resource_id") or "")
     return model.Package.get(res.package_id) if res else None
-
-
-def govopen_desensitize_report_show(context: Context, data_dict: DataDict) -> AuthResult:
-    pkg = _resource_package(data_dict)
-    if pkg is None:
-        return {"success": False}
-    return _can_edit(context, pkg.id)
-
-
-def govopen_desensitize_run(context: Context, data_dict: DataDict) -> AuthResult:
-    return govopen_desensitize_report_show(context, data_dict)
-
-
-def govopen_audit_list(context: Context, data_dict: DataDict) -> AuthResult:
-    # Exactly the dataset whose entries the action returns (``package_id``), nothing
-    # else: the whole log (no package_id) is for sysadmins, let through before this.
-    schema.require_text(data_dict, "package_id")
-    key = data_dict.get("package_id") or ""
-    pkg = model.Package.get(key) if isinstance(key, str) and key else None
-    if pkg is None:
-        return {"success": False, "msg": "package_id is required / 需要 package_id"}
-    return _can_edit(context, pkg.id)

@@ -9,8 +9,10 @@ import ckan.plugins.toolkit as tk
 from ckan import authz, model
 
 from ckanext.govopen.access import grants
-from ckanext.govopen.publishing import status, storage, texts
-from ckanext.govopen.publishing.model import PASSED, REVIEW_APPROVED, REVIEW_RETURNED
+from ckanext.govopen.publishing import texts
+from ckanext.govopen.storage import files as storage
+from ckanext.govopen.storage import records
+from ckanext.govopen.storage.model import PASSED, REVIEW_APPROVED, REVIEW_RETURNED
 
 
 def resource_rows(package_id: str) -> list[dict[str, Any]]:
@@ -18,7 +20,7 @@ def resource_rows(package_id: str) -> list[dict[str, Any]]:
     pkg = model.Package.get(package_id)
     if pkg is None:
         return []
-    rows = status.for_package(pkg.id)
+    rows = records.for_package(pkg.id)
     out = []
     for res in pkg.resources:  # active resources, in order
         row = rows.get(res.id)
@@ -51,7 +53,7 @@ def unreviewed(package_id: str) -> list[str]:
             if res["uploaded"] and res["review"] != REVIEW_APPROVED]
 
 
-def may_serve(row: status.DesensitizeStatus | None, can_edit: bool) -> bool:
+def may_serve(row: records.DesensitizeStatus | None, can_edit: bool) -> bool:
     """Whether a download may have the desensitized copy: it passed, and a reviewer
     approved this version of the file. The dataset's own editors and reviewers may read it
     before (the reviewer has to); the public only after."""
@@ -146,7 +148,7 @@ def _restricted(user: str, pkg: model.Package, resource: model.Resource) -> Refu
                     condition=extras.get("open_condition") or "")
 
 
-def _unpublished(row: status.DesensitizeStatus | None, can_edit: bool) -> Refusal:
+def _unpublished(row: records.DesensitizeStatus | None, can_edit: bool) -> Refusal:
     state = row.status if row else "pending"
     if state == "failed" and row is not None:
         return Refusal(409, texts.zh("download.failed", reason=row.reason_zh or ""),
@@ -185,7 +187,7 @@ def download_refusal(user: str, package_id: str, resource_id: str) -> Refusal | 
         return refused
     if resource.url_type != "upload":
         return None if resource.url else _refusal(404, "download.no_file")
-    row = status.get(resource.id)
+    row = records.get(resource.id)
     can_edit = _may_edit(user, pkg)
     if not storage.public_path(resource.id).exists() or not may_serve(row, can_edit):
         return _unpublished(row, can_edit)

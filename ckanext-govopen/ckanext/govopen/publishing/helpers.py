@@ -7,7 +7,8 @@ import ckan.plugins.toolkit as tk
 
 from ckanext.govopen.lib.context import user_context
 from ckanext.govopen.lib.lang import govopen_lang
-from ckanext.govopen.publishing import status, texts
+from ckanext.govopen.publishing import texts
+from ckanext.govopen.storage import records
 
 
 def _allowed(auth: str, package_id: str) -> bool:
@@ -53,6 +54,6 @@ def govopen_resource_status(resource: dict[str, Any]) -> dict[str, Any] | None:
     if resource.get("url_type") != "upload":
         return None
 
-    row = status.get(resource["id"])
+    row = records.get(resource["id"])
     name = row.status if row else "pending"
     return {"status": name, "label": govopen_publishing_text(f"status.{name}")}

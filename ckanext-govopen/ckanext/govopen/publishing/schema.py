@@ -27,25 +27,6 @@ def review_schema(not_empty: Validator, unicode_safe: Validator, ignore_missing:
 
 
 @validator_args
-def resource_id_schema(not_empty: Validator, unicode_safe: Validator,
-                       ignore_missing: Validator, boolean_validator: Validator,
-                       govopen_text: Validator) -> Schema:
-    return {"resource_id": [not_empty, govopen_text, unicode_safe],
-            "force": [ignore_missing, boolean_validator]}
-
-
-@validator_args
-def audit_list_schema(ignore_missing: Validator, unicode_safe: Validator,
-                      natural_number_validator: Validator,
-                      limit_to_configured_maximum: ValidatorFactory,
-                      govopen_text: Validator) -> Schema:
-    return {"package_id": [ignore_missing, govopen_text, unicode_safe],
-            "limit": [ignore_missing, natural_number_validator,
-                      limit_to_configured_maximum("ckan.search.rows_max", 1000)],
-            "offset": [ignore_missing, natural_number_validator]}
-
-
-@validator_args
 def resource_review_schema(not_empty: Validator, unicode_safe: Validator,
                            ignore_missing: Validator, one_of: ValidatorFactory,
                            govopen_text: Validator) -> Schema:

@@ -46,14 +46,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "该文件未通过保密审查，不予发布：{reason}",
         "This file did not pass confidentiality review and is not published: {reason}",
     ),
-    "job.internal": (
-        "脱敏任务出错（{detail}），文件未发布。",
-        "The desensitization job failed ({detail}); the file is not published.",
-    ),
-    "job.raw_missing": (
-        "找不到加密存储的原始文件，请重新上传。",
-        "The encrypted raw upload is missing; upload the file again.",
-    ),
     "publish.editor": (
         ("数据集不能由编辑直接公开：请提交审核（govopen_dataset_submit），由审核人批准后发布"
          "（govopen_dataset_publish）。"),
@@ -75,14 +67,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         'The dataset is "{state_en}"; this step needs "{need_en}".',
     ),
     # organization policy overrides
-    "policy.invalid": ("脱敏策略覆盖无效：{detail}", "Invalid desensitization policy override: {detail}"),
-    "policy.yaml": ("不是有效的 YAML（{detail}）", "not valid YAML ({detail})"),
-    "policy.mapping": ("必须是“设置项: 值”形式的 YAML 映射", 'it must be a YAML mapping of "setting: value"'),
-    "policy.unknown_key": ("没有名为“{setting}”的设置项", 'there is no setting "{setting}"'),
-    "policy.version": ("版本号由平台策略决定，不能覆盖（报告会记录覆盖内容的摘要）",
-                       ("the version belongs to the portal's policy and cannot be overridden "
-                       "(reports record a digest of the override)")),
-    "policy.too_long": ("内容过长（最多 {limit} 个字符）", "it is too long (at most {limit} characters)"),
     # page labels
     "panel.title": ("发布状态", "Publication status"),
     "panel.reason": ("退回理由：", "Reason for return: "),
@@ -131,10 +115,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "该数据集为“不予开放”数据，其文件不向社会提供，只供数据提供机构（{org}）内部使用。理由：{reason}",
         ("This dataset is not open: its files are not available to the public, only to "
          "the providing organization ({org}). Reason: {reason}"),
-    ),
-    "audit.package_required": (
-        "请用 package_id 指明数据集；只有系统管理员可以查看全部操作记录。",
-        "Name the dataset with package_id; only sysadmins may read the whole audit log.",
     ),
     "write.owner": (
         "已公开的数据集或数据产品不能直接改变所属机构或类型：这会让它未经审核就以另一机构的名义公开。已拒绝，未保存任何内容。",

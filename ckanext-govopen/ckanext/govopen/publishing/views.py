@@ -14,7 +14,9 @@ from ckanext.govopen.lib.context import current_user_name, user_context
 from ckanext.govopen.lib.forms import check_csrf
 from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import action as actions
-from ckanext.govopen.publishing import gate, status, storage, texts
+from ckanext.govopen.publishing import gate, texts
+from ckanext.govopen.storage import files as storage
+from ckanext.govopen.storage import records
 from ckanext.govopen.usage import model as usage
 
 __all__ = ["publishing"]
@@ -41,7 +43,7 @@ def download(id: str, resource_id: str, filename: str | None = None) -> Any:
     usage.record(pkg.id, resource_id)  # every download served, browser or API
     if rsc.url_type != "upload":
         return tk.redirect_to(rsc.url)
-    row = status.get(resource_id)
+    row = records.get(resource_id)
     resp = flask.send_file(public,
                            download_name=filename or (row.filename if row else None) or resource_id,
                            mimetype=rsc.mimetype or None, max_age=0)
@@ -88,7 +90,7 @@ def review(id: str) -> Any:
     for res in workflow["resources"]:
         if res["uploaded"]:
             reports[res["id"]] = tk.get_action("govopen_desensitize_report_show")(
-                context, {"resource_id": res["id"]}) if status.get(res["id"]) else None
+                context, {"resource_id": res["id"]}) if records.get(res["id"]) else None
     audit = tk.get_action("govopen_audit_list")(context, {"package_id": pkg["id"], "limit": 20})
     return tk.render("govopen/publishing/review.html", extra_vars={
         "pkg": pkg, "pkg_dict": pkg, "workflow": workflow, "reports": reports,

@@ -1,6 +1,6 @@
 """Validators of publishing: the per-organization desensitize policy override."""
 from __future__ import annotations
 
-from ckanext.govopen.publishing.policy import govopen_desensitize_policy
+from ckanext.govopen.masking.policy import govopen_desensitize_policy
 
 __all__ = ["govopen_desensitize_policy"]

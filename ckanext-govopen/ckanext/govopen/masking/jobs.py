@@ -22,10 +22,12 @@ from ckanext.govopen.desensitize import (
     VerificationError,
     desensitize_file,
 )
-from ckanext.govopen.lib import crypto
-from ckanext.govopen.publishing import policy as org_policy
-from ckanext.govopen.publishing import status, storage, texts
-from ckanext.govopen.publishing.model import FAILED, PASSED, PENDING, RUNNING
+from ckanext.govopen.lib import audit, crypto
+from ckanext.govopen.masking import policy as org_policy
+from ckanext.govopen.masking import texts
+from ckanext.govopen.storage import files as storage
+from ckanext.govopen.storage import records
+from ckanext.govopen.storage.model import FAILED, PASSED, PENDING, RUNNING
 
 log = logging.getLogger(__name__)
 
@@ -46,11 +48,11 @@ def _fmt(resource: model.Resource, filename: str) -> str | None:
     return None  # the engine looks at the content, and refuses what it cannot read
 
 
-def _wait_for(resource_id: str, seconds: float = 10) -> status.DesensitizeStatus | None:
+def _wait_for(resource_id: str, seconds: float = 10) -> records.DesensitizeStatus | None:
     """The row is committed with the upload's action, which may finish after we start."""
     deadline = time.monotonic() + seconds
     while True:
-        row = status.get(resource_id)
+        row = records.get(resource_id)
         if row is not None or time.monotonic() > deadline:
             return row
         model.Session.rollback()
@@ -75,19 +77,19 @@ def desensitize_resource(resource_id: str, force: bool = False) -> str:
     except org_policy.OverrideError as e:
         # A stored override the engine no longer accepts: fail closed, say why.
         _unpublish(resource_id)
-        status.set_status(resource_id, FAILED, code="policy_invalid", reason=(e.zh, e.en))
-        status.audit(status.SYSTEM, "desensitize_failed", package_id=package_id,
+        records.set_status(resource_id, FAILED, code="policy_invalid", reason=(e.zh, e.en))
+        audit.record(audit.SYSTEM, "desensitize_failed", package_id=package_id,
                      resource_id=resource_id, code="policy_invalid")
         model.Session.commit()
         return FAILED
     if (not force and row.status == PASSED and row.policy_digest == policy.digest
             and storage.public_path(resource_id).exists()):
         return PASSED
-    status.set_status(resource_id, RUNNING)
+    records.set_status(resource_id, RUNNING)
     started = time.monotonic()
     outcome, detail = _run(resource_id, resource, row.filename or resource.url or "", policy,
                            override)
-    status.audit(status.SYSTEM, f"desensitize_{outcome}", package_id=package_id,
+    audit.record(audit.SYSTEM, f"desensitize_{outcome}", package_id=package_id,
                  resource_id=resource_id, policy_version=policy.version,
                  seconds=round(time.monotonic() - started, 3), **detail)
     model.Session.commit()
@@ -113,20 +115,20 @@ def _run(resource_id: str, resource: model.Resource, filename: str, policy: Any,
             report_dict = e.report.to_dict() if isinstance(e, VerificationError) and e.report else None
             if report_dict is not None:
                 report_dict["policy_override"] = override
-            status.set_status(resource_id, FAILED, code=e.code,
+            records.set_status(resource_id, FAILED, code=e.code,
                               reason=(e.message_zh, e.message_en), report=report_dict,
                               policy=policy_pair)
             return FAILED, {"code": e.code, "row": e.row}
         except FileNotFoundError:
             _unpublish(resource_id)
-            status.set_status(resource_id, FAILED, code="raw_missing",
+            records.set_status(resource_id, FAILED, code="raw_missing",
                               reason=(texts.zh("job.raw_missing"), texts.en("job.raw_missing")),
                               policy=policy_pair)
             return FAILED, {"code": "raw_missing"}
         except (crypto.CryptoError, tk.ValidationError, OSError) as e:
             _unpublish(resource_id)
             detail = type(e).__name__
-            status.set_status(resource_id, FAILED, code="internal",
+            records.set_status(resource_id, FAILED, code="internal",
                               reason=(texts.zh("job.internal", detail=detail),
                                       texts.en("job.internal", detail=detail)),
                               policy=policy_pair)
@@ -136,7 +138,7 @@ def _run(resource_id: str, resource: model.Resource, filename: str, policy: Any,
             # Unexpected (or the job timed out): never leave it "running" or published.
             _unpublish(resource_id)
             model.Session.rollback()
-            status.set_status(resource_id, FAILED, code="internal",
+            records.set_status(resource_id, FAILED, code="internal",
                               reason=(texts.zh("job.internal", detail="unexpected"),
                                       texts.en("job.internal", detail="unexpected")),
                               policy=policy_pair)
@@ -146,7 +148,7 @@ def _run(resource_id: str, resource: model.Resource, filename: str, policy: Any,
         report_dict["policy_override"] = override
         os.replace(dst, public)
         _write_report(resource_id, report_dict)
-    status.set_status(resource_id, PASSED, report=report_dict, policy=policy_pair)
+    records.set_status(resource_id, PASSED, report=report_dict, policy=policy_pair)
     return PASSED, {"rows": report_dict.get("rows"), "bytes_in": report_dict.get("bytes_in")}
 
 

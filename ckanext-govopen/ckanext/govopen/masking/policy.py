@@ -23,7 +23,7 @@ from ckan import model
 
 from ckanext.govopen.desensitize import Policy, PolicyError, load_policy
 from ckanext.govopen.desensitize.policy import ALL_TYPES, default_policy_dict
-from ckanext.govopen.publishing import texts
+from ckanext.govopen.masking import texts
 
 FIELD = "desensitize_policy"
 MAX_CHARS = 65536

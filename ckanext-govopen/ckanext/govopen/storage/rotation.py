@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from ckanext.govopen.lib import crypto
-from ckanext.govopen.publishing import storage
+from ckanext.govopen.storage import files as storage
 
 CURRENT, ROTATED, REPLACED = "current", "rotated", "replaced"
 _TEMP_SUFFIX = ".rotating"

@@ -20,7 +20,7 @@ from ckan.lib.uploader import ResourceUpload, get_storage_path
 
 from ckanext.govopen import config
 from ckanext.govopen.lib import crypto
-from ckanext.govopen.publishing import status
+from ckanext.govopen.storage import records
 
 _fresh_lock = threading.Lock()
 _fresh: set[str] = set()
@@ -124,7 +124,7 @@ class EncryptedResourceUpload(ResourceUpload):
         elif self.clear:
 
             remove(id)
-            status.forget(id)
+            records.forget(id)
 
     def _store(self, resource_id: str, max_size: int) -> None:
 
@@ -146,6 +146,6 @@ class EncryptedResourceUpload(ResourceUpload):
         # The previous public copy belongs to the previous upload.
         for old in (public_path(resource_id), report_path(resource_id)):
             old.unlink(missing_ok=True)
-        status.mark_uploaded(resource_id, filename=self.filename, size=size, digest=digest)
+        records.mark_uploaded(resource_id, filename=self.filename, size=size, digest=digest)
         with _fresh_lock:
             _fresh.add(resource_id)

@@ -1,0 +1,13 @@
+"""Input schemas of the masking actions (ids pass ``govopen_text`` first)."""
+from __future__ import annotations
+
+from ckan.logic.schema import validator_args
+from ckan.types import Schema, Validator
+
+
+@validator_args
+def resource_id_schema(not_empty: Validator, unicode_safe: Validator,
+                       ignore_missing: Validator, boolean_validator: Validator,
+                       govopen_text: Validator) -> Schema:
+    return {"resource_id": [not_empty, govopen_text, unicode_safe],
+            "force": [ignore_missing, boolean_validator]}
