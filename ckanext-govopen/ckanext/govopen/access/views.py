@@ -11,7 +11,7 @@ from flask import Blueprint
 from ckanext.govopen.access import store
 from ckanext.govopen.access.model import STATES
 from ckanext.govopen.lib.context import current_user, user_context
-from ckanext.govopen.lib.forms import check_csrf
+from ckanext.govopen.lib.forms import check_csrf, run_action
 
 __all__ = ["access"]
 
@@ -117,16 +117,11 @@ def step(id: str, name: str) -> Any:
     form = flask.request.form
     data = {"id": id, **{k: v for k, v in form.items() if k in (
         "reason", "note", "report", "end_date", "purpose", "scope", "contact") and v}}
-    try:
-        tk.get_action(_STEPS[name])(user_context(), data)
-    except tk.ObjectNotFound:
-        return tk.abort(404, tk._("Application not found"))
-    except tk.NotAuthorized as e:
-        return tk.abort(403, str(e) or tk._("Unauthorized"))
-    except tk.ValidationError as e:
-        tk.h.flash_error(" ".join(_errors(e).values()))
-    else:
+    error = run_action(_STEPS[name], data, tk._("Application not found"))
+    if error is None:
         tk.h.flash_success(tk._("Done."))
+    else:
+        tk.h.flash_error(error)
     return tk.redirect_to("govopen_access.application", id=id)
 
 

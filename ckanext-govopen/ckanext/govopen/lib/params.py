@@ -59,3 +59,10 @@ def can_edit_dataset(context: Context, package_id: str) -> AuthResult:
     except tk.NotAuthorized:
         return {"success": False, "msg": tk._("Not authorized to edit this dataset")}
     return {"success": True}
+
+
+def resource_dataset(data_dict: DataDict) -> model.Package | None:
+    """For auth functions: the dataset of the ``resource_id`` given (None when unknown)."""
+    require_text(data_dict, "resource_id")
+    res = model.Resource.get(data_dict.get("resource_id") or "")
+    return model.Package.get(res.package_id) if res else None

@@ -40,7 +40,7 @@ def govopen_dataset_publish(context: Context, data_dict: DataDict) -> AuthResult
 
 
 def govopen_resource_review(context: Context, data_dict: DataDict) -> AuthResult:
-    return _is_reviewer(context, _resource_package(data_dict))
+    return _is_reviewer(context, schema.resource_dataset(data_dict))
 
 
 @tk.auth_allow_anonymous_access
@@ -53,9 +53,3 @@ def govopen_dataset_workflow_show(context: Context, data_dict: DataDict) -> Auth
     except tk.NotAuthorized:
         return {"success": False}
     return {"success": True}
-
-
-def _resource_package(data_dict: DataDict) -> model.Package | None:
-    schema.require_text(data_dict, "resource_id")
-    res = model.Resource.get(data_dict.get("resource_id") or "")
-    return model.Package.get(res.package_id) if res else None

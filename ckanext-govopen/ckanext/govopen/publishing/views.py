@@ -11,7 +11,7 @@ from flask import Blueprint
 
 from ckanext.govopen.access import grants
 from ckanext.govopen.lib.context import current_user_name, user_context
-from ckanext.govopen.lib.forms import check_csrf
+from ckanext.govopen.lib.forms import check_csrf, run_action
 from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.publishing import action as actions
 from ckanext.govopen.publishing import gate, texts
@@ -125,16 +125,9 @@ def step(id: str, name: str) -> Any:
     elif name == "file":  # one file added to or replaced in a published dataset
         data = {"resource_id": form.get("resource_id", ""),
                 "decision": form.get("decision", ""), "reason": form.get("reason", "")}
-    try:
-        tk.get_action(_STEPS[name])(user_context(), data)
-    except tk.ObjectNotFound:
-        return tk.abort(404, tk._("Dataset not found"))
-    except tk.NotAuthorized as e:
-        return tk.abort(403, str(e) or tk._("Unauthorized"))
-    except tk.ValidationError as e:
-        messages = [m for value in e.error_dict.values()
-                    for m in (value if isinstance(value, list) else [value])]
-        tk.h.flash_error(" ".join(str(m) for m in messages))
+    error = run_action(_STEPS[name], data, tk._("Dataset not found"))
+    if error is not None:
+        tk.h.flash_error(error)
         return tk.redirect_to("govopen_publishing.review", id=id)
     tk.h.flash_success(texts.in_lang(_after(name, data), govopen_lang()))
     if name == "file":
