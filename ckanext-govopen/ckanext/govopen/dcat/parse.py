@@ -33,7 +33,13 @@ def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
     text = _text_reader(g)
     out["title"] = text(ref, DCT.title) or out.get("title")
     out["notes"] = text(ref, DCT.description) or out.get("notes")
-    _set(out, "resource_code", text(ref, DCT.identifier))
+    for key, predicate in (("title_en", DCT.title), ("notes_en", DCT.description)):
+        english = _english(g, ref, predicate)
+        if english != out.get(key.removesuffix("_en")):
+            _set(out, key, english)
+    identifier = text(ref, DCT.identifier)
+    # a record without a resource code (a derived product) is identified by its IRI
+    _set(out, "resource_code", identifier if identifier != str(ref) else None)
     _set(out, "release_date", _date(g.value(ref, DCT.issued)))
     _set(out, "data_update_date", _date(g.value(ref, DCT.modified)))
     for key, predicate in (("update_cycle", DCT.accrualPeriodicity),
@@ -88,6 +94,12 @@ def _text_reader(g: Graph) -> Any:
         best = best or next((v for v in values if not v.language), values[0])
         return str(best)
     return text
+
+
+def _english(g: Graph, subject: Node, predicate: URIRef) -> str | None:
+    return next((str(o) for o in g.objects(subject, predicate)
+                 if isinstance(o, Literal) and (o.language or "").lower().startswith("en")),
+                None)
 
 
 def _code(g: Graph, node: Node, mark: str) -> str | None:
