@@ -31,15 +31,7 @@ _BY_URI = {
 def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
     """Fill `out` (a dataset dict the base profiles parsed) with our catalog fields."""
     text = _text_reader(g)
-    out["title"] = text(ref, DCT.title) or out.get("title")
-    out["notes"] = text(ref, DCT.description) or out.get("notes")
-    for key, predicate in (("title_en", DCT.title), ("notes_en", DCT.description)):
-        english = _english(g, ref, predicate)
-        if english != out.get(key.removesuffix("_en")):
-            _set(out, key, english)
-    identifier = text(ref, DCT.identifier)
-    # a record without a resource code (a derived product) is identified by its IRI
-    _set(out, "resource_code", identifier if identifier != str(ref) else None)
+    _names(g, ref, out, text)
     _set(out, "release_date", _date(g.value(ref, DCT.issued)))
     _set(out, "data_update_date", _date(g.value(ref, DCT.modified)))
     for key, predicate in (("update_cycle", DCT.accrualPeriodicity),
@@ -82,6 +74,19 @@ def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
         for key in CATALOG_RECORD_FIELDS:
             _set(out, key, fields.get(key))
     return out
+
+
+def _names(g: Graph, ref: Node, out: dict[str, Any], text: Any) -> None:
+    """Title and description (Chinese, and English when tagged so) and the resource code."""
+    out["title"] = text(ref, DCT.title) or out.get("title")
+    out["notes"] = text(ref, DCT.description) or out.get("notes")
+    for key, predicate in (("title_en", DCT.title), ("notes_en", DCT.description)):
+        english = _english(g, ref, predicate)
+        if english != out.get(key.removesuffix("_en")):
+            _set(out, key, english)
+    identifier = text(ref, DCT.identifier)
+    # a record without a resource code (a derived product) is identified by its IRI
+    _set(out, "resource_code", identifier if identifier != str(ref) else None)
 
 
 def _text_reader(g: Graph) -> Any:
