@@ -106,7 +106,12 @@ def test_catalog_pages_and_modified_since(app: Any, ckan_config: Any, monkeypatc
         seen += [str(o).rsplit("/", 1)[1] for o in g.objects(None, DCAT.dataset)]
         assert ((None, HYDRA.nextPage, None) in g) is (page == 1)
     assert sorted(seen) == sorted(ids)
-    assert vocabulary_violations(_graph(app, "/catalog.ttl?page=1")) == []
+    monkeypatch.setitem(ckan_config, "ckanext.govopen.platform_name_en", "Shanxi Open Data")
+    g = _graph(app, "/catalog.ttl?page=1")
+    assert vocabulary_violations(g) == []
+    [catalog] = list(g.subjects(RDF.type, DCAT.Catalog))
+    assert ("Shanxi Open Data", "en") in {(str(v), v.language)
+                                          for v in g.objects(catalog, DCT.title)}
     g = _graph(app, "/catalog.ttl?modified_since=2999-01-01")
     assert list(g.subjects(RDF.type, DCAT.Dataset)) == []
     for suffix, fmt in (("rdf", "xml"), ("xml", "xml"), ("jsonld", "json-ld")):

@@ -38,7 +38,7 @@ from ckanext.govopen.lib.urls import iri_safe
 
 VCARD = t.VCARD
 
-CATALOG_TITLE_EN = "Provincial Government Open Data Platform"
+CATALOG_TITLE_EN = "Provincial Government Open Data Platform"  # when platform_name_en is unset
 CATALOG_DESCRIPTION_EN = ("Government data opened by provincial departments: desensitized, "
                           "free of charge and machine-readable.")
 # the 申请数据 page of access/views.py: /dataset/<name>/apply
@@ -157,7 +157,8 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
             add((catalog_ref, _TITLE, zh(title)))
         if description:
             add((catalog_ref, _DESCRIPTION, zh(description)))
-        add((catalog_ref, _TITLE, Literal(CATALOG_TITLE_EN, lang=t.EN_TAG)))
+        title_en = config.platform_name_en() or CATALOG_TITLE_EN
+        add((catalog_ref, _TITLE, Literal(title_en, lang=t.EN_TAG)))
         add((catalog_ref, _DESCRIPTION, Literal(CATALOG_DESCRIPTION_EN, lang=t.EN_TAG)))
         for lang in (t.LANGUAGE_ZH, t.LANGUAGE_EN):
             add((catalog_ref, DCT.language, page.typed(URIRef(lang), DCT.LinguisticSystem, add)))
@@ -169,6 +170,7 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
         add((publisher, A, FOAF.Organization))
 
         add((publisher, FOAF.name, zh(config.platform_name())))
+        add((publisher, FOAF.name, en(title_en)))
         eu_themes = page.scheme(URIRef(t.EU + "data-theme"), add)
         add((catalog_ref, DCAT.themeTaxonomy, eu_themes))
         scheme = page.typed(URIRef(t.classification_scheme(page.base)), SKOS.ConceptScheme, add)
