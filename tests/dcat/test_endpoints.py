@@ -11,7 +11,12 @@ from rdflib.namespace import DCAT, RDF, SKOS
 from rdflib.namespace import DCTERMS as DCT
 
 from tests.catalog.factories import CatalogDataset, CatalogOrganization
-from tests.dcat.shacl_check import violations
+from tests.dcat.shacl_check import (
+    datasets_without_identifier,
+    violations,
+    vocabulary_violations,
+)
+from tests.provenance.factories import product_fields, source
 
 HYDRA = Namespace("http://www.w3.org/ns/hydra/core#")
 EU = "http://publications.europa.eu/resource/authority/"
@@ -95,10 +100,18 @@ def test_catalog_pages_and_modified_since(app: Any, ckan_config: Any, monkeypatc
     seen: list[str] = []
     for page in (1, 2):
         g = _graph(app, f"/catalog.ttl?page={page}")
+        # the bare page, nothing added: every concept, scheme and licence described in it
         assert violations(g) == []
+        assert datasets_without_identifier(g) == []
         seen += [str(o).rsplit("/", 1)[1] for o in g.objects(None, DCAT.dataset)]
         assert ((None, HYDRA.nextPage, None) in g) is (page == 1)
     assert sorted(seen) == sorted(ids)
+    monkeypatch.setitem(ckan_config, "ckanext.govopen.platform_name_en", "Shanxi Open Data")
+    g = _graph(app, "/catalog.ttl?page=1")
+    assert vocabulary_violations(g) == []
+    [catalog] = list(g.subjects(RDF.type, DCAT.Catalog))
+    assert ("Shanxi Open Data", "en") in {(str(v), v.language)
+                                          for v in g.objects(catalog, DCT.title)}
     g = _graph(app, "/catalog.ttl?modified_since=2999-01-01")
     assert list(g.subjects(RDF.type, DCAT.Dataset)) == []
     for suffix, fmt in (("rdf", "xml"), ("xml", "xml"), ("jsonld", "json-ld")):
@@ -133,3 +146,45 @@ def test_dataset_page_embeds_schema_org(app: Any) -> None:
     graph = data.get("@graph", [data])
     dataset = next(n for n in graph if n.get("@type") in ("schema:Dataset", "Dataset"))
     assert ds["title"] in json.dumps(dataset, ensure_ascii=False)
+
+
+def test_a_page_with_products_and_their_sources_is_valid_bare(app: Any) -> None:
+    """Products have no resource code and name sources outside the portal: each of them,
+    as a dcat:Dataset, still has an identifier and passes the shapes as served."""
+    org = CatalogOrganization()
+    air = _dataset(org, "unconditional")
+    product = helpers.call_action(
+        "package_create", {"user": factories.User()["name"]}, **product_fields([
+            source(air["name"]),
+            {"source_url": "https://stats.example.gov.cn/cpi.csv",
+             "source_publisher": "国家统计局", "acquired": "2025-01-02",
+             "usage": "对比物价"}]))
+    g = _graph(app, "/catalog.ttl")
+    listed = {str(o).rsplit("/", 1)[1] for o in g.objects(None, DCAT.dataset)}
+    assert listed == {air["id"], product["id"]}
+    assert violations(g) == []
+    assert datasets_without_identifier(g) == []
+    me = URIRef(f"http://test.ckan.net/dataset/{product['id']}")
+    assert [str(v) for v in g.objects(me, DCT.identifier)] == [str(me)]
+    external = URIRef("https://stats.example.gov.cn/cpi.csv")
+    assert [str(v) for v in g.objects(external, DCT.identifier)] == [str(external)]
+    # a portal source keeps the one identifier of its own record
+    assert [str(v) for v in g.objects(URIRef(f"http://test.ckan.net/dataset/{air['id']}"),
+                                      DCT.identifier)] == [air["resource_code"]]
+
+
+@pytest.mark.parametrize("suffix", ["ttl", "rdf", "xml", "jsonld", "n3"])
+def test_rdf_responses_declare_utf8(app: Any, suffix: str) -> None:
+    ds = _dataset(CatalogOrganization(), "unconditional")
+    pages = [(f"/catalog.{suffix}", ds["title"]), (f"/dataset/{ds['name']}.{suffix}", ds["title"])]
+    if suffix != "n3":  # our vocabulary pages offer ttl, rdf, xml and jsonld
+        pages.append((f"/dcat/classification.{suffix}", "空气质量"))
+    for url, chinese in pages:
+        res = app.get(url)
+        assert res.status_code == 200, url
+        _media, _, params = res.headers["Content-Type"].partition(";")
+        assert params.strip().lower() == "charset=utf-8", (url, res.headers["Content-Type"])
+        # the body is what the header says: the Chinese reads back as written
+        assert chinese in res.data.decode("utf-8"), url
+    res = app.get(f"/dataset/{ds['name']}", headers={"Accept": "text/turtle"})
+    assert res.headers["Content-Type"] == "text/turtle; charset=utf-8"

@@ -55,6 +55,35 @@ def test_each_value_is_written_once_in_chinese() -> None:
     assert violations(g) == []
 
 
+
+def test_english_metadata_is_written_beside_the_chinese_and_read_back() -> None:
+    org = CatalogOrganization()
+    ds = CatalogDataset(owner_org=org["id"], private=False)
+    pkg = helpers.call_action("package_show", id=ds["id"])
+    # the fields as the dataset schema gives them (title_en / notes_en)
+    pkg.update(title_en=" Air quality of Taiyuan ", notes_en="Daily air quality index.")
+    turtle = RDFSerializer().serialize_dataset(pkg, _format="turtle")
+    g = Graph().parse(data=turtle, format="turtle")
+    ref = URIRef(f"http://test.ckan.net/dataset/{pkg['id']}")
+    assert sorted((str(o), o.language) for o in g.objects(ref, DCT.title)) == sorted(
+        [(pkg["title"], "zh-Hans"), ("Air quality of Taiyuan", "en")])
+    assert sorted((str(o), o.language) for o in g.objects(ref, DCT.description)) == sorted(
+        [(pkg["notes"], "zh-Hans"), ("Daily air quality index.", "en")])
+    assert violations(g) == []
+    parser = RDFParser()
+    parser.parse(turtle, _format="turtle")
+    [parsed] = list(parser.datasets())
+    assert (parsed["title"], parsed["notes"]) == (pkg["title"], pkg["notes"])
+    assert (parsed["title_en"], parsed["notes_en"]) == (
+        "Air quality of Taiyuan", "Daily air quality index.")
+    # no English: nothing in English is made up
+    pkg.update(title_en="", notes_en=None)
+    g = Graph().parse(data=RDFSerializer().serialize_dataset(pkg, _format="turtle"),
+                      format="turtle")
+    assert [o.language for o in g.objects(ref, DCT.title)] == ["zh-Hans"]
+    assert [o.language for o in g.objects(ref, DCT.description)] == ["zh-Hans"]
+
+
 PLAIN_DCAT_AP_3 = """
 @prefix dcat: <http://www.w3.org/ns/dcat#> .
 @prefix dct: <http://purl.org/dc/terms/> .
@@ -88,6 +117,7 @@ def test_plain_dcat_ap_3_from_another_portal_is_harvested() -> None:
     assert sorted(t["name"] for t in ds["tags"]) == ["rivers", "water"]
     assert ds["url"] == "https://other.example/rivers"
     assert ds["resource_code"] == "rivers-001"
+    assert "title_en" not in ds  # an untagged title is the title, not a translation
     assert ds["release_date"] == "2023-03-01"
     assert ds["provider"] == "Water Agency"
     assert ds["contact_name"] == "Help desk"

@@ -4,10 +4,11 @@ from __future__ import annotations
 from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.catalog.classification import CLASSIFICATION
 from ckanext.govopen.dcat import terms as t
+from ckanext.govopen.dcat.shared import Page
 from ckanext.govopen.dcat.vocabulary import classification_graph, eu_vocabulary_graph
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from tests.dcat.shacl_check import violations
 
@@ -49,12 +50,34 @@ def test_classification_scheme_is_complete_and_valid() -> None:
 
 def test_every_eu_concept_we_write_is_in_the_offline_vocabulary() -> None:
     g = eu_vocabulary_graph()
+    assert violations(g) == []
     used = [*dcat_map.FREQUENCY.values(), *dcat_map.ACCESS_RIGHTS.values(),
             *(dcat_map.EU + "data-theme/" + v for v in dcat_map.THEME.values()),
             *(dcat_map.file_type_uri(f) for f in dcat_map.FILE_TYPE), *t.PUBLISHER_TYPE.values()]
     for uri in used:
         assert (URIRef(uri), SKOS.inScheme, URIRef(t.scheme_of(uri))) in g or \
             (URIRef(uri), SKOS.inScheme, URIRef(t.PUBLISHER_TYPE_SCHEME)) in g, uri
+
+
+def test_every_authority_concept_we_call_a_concept_is_described_inline() -> None:
+    """Data themes, publisher and licence types are skos:Concepts in the feed: each gets
+    its label and a titled scheme from the feed itself, once per graph."""
+    g, page = Graph(), Page(BASE)
+    used = [*(dcat_map.EU + "data-theme/" + v for v in dcat_map.THEME.values()),
+            *t.PUBLISHER_TYPE.values(), t.LICENCE_TYPE_ATTRIBUTION, t.LICENCE_TYPE_UNKNOWN]
+    for uri in used * 2:
+        page.authority(URIRef(uri), g.add)
+    for uri in used:
+        ref = URIRef(uri)
+        assert (ref, RDF.type, SKOS.Concept) in g
+        [label] = list(g.objects(ref, SKOS.prefLabel))
+        assert label.language == "en" and str(label), uri
+        [scheme] = list(g.objects(ref, SKOS.inScheme))
+        assert (scheme, RDF.type, SKOS.ConceptScheme) in g
+        assert g.value(scheme, DCTERMS.title) is not None, scheme
+    assert {str(s) for s in g.subjects(RDF.type, SKOS.ConceptScheme)} == {
+        dcat_map.EU + "data-theme", t.PUBLISHER_TYPE_SCHEME, t.LICENCE_TYPE_SCHEME}
+    assert violations(g) == []
 
 
 def test_one_rights_statement_per_reason_and_condition() -> None:

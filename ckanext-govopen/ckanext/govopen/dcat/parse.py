@@ -31,9 +31,7 @@ _BY_URI = {
 def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
     """Fill `out` (a dataset dict the base profiles parsed) with our catalog fields."""
     text = _text_reader(g)
-    out["title"] = text(ref, DCT.title) or out.get("title")
-    out["notes"] = text(ref, DCT.description) or out.get("notes")
-    _set(out, "resource_code", text(ref, DCT.identifier))
+    _names(g, ref, out, text)
     _set(out, "release_date", _date(g.value(ref, DCT.issued)))
     _set(out, "data_update_date", _date(g.value(ref, DCT.modified)))
     for key, predicate in (("update_cycle", DCT.accrualPeriodicity),
@@ -78,6 +76,19 @@ def catalog_fields(g: Graph, ref: Node, out: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _names(g: Graph, ref: Node, out: dict[str, Any], text: Any) -> None:
+    """Title and description (Chinese, and English when tagged so) and the resource code."""
+    out["title"] = text(ref, DCT.title) or out.get("title")
+    out["notes"] = text(ref, DCT.description) or out.get("notes")
+    for key, predicate in (("title_en", DCT.title), ("notes_en", DCT.description)):
+        english = _english(g, ref, predicate)
+        if english != out.get(key.removesuffix("_en")):
+            _set(out, key, english)
+    identifier = text(ref, DCT.identifier)
+    # a record without a resource code (a derived product) is identified by its IRI
+    _set(out, "resource_code", identifier if identifier != str(ref) else None)
+
+
 def _text_reader(g: Graph) -> Any:
     def text(subject: Node, predicate: URIRef) -> str | None:
         """The Chinese (or untagged) value, else any value."""
@@ -88,6 +99,12 @@ def _text_reader(g: Graph) -> Any:
         best = best or next((v for v in values if not v.language), values[0])
         return str(best)
     return text
+
+
+def _english(g: Graph, subject: Node, predicate: URIRef) -> str | None:
+    return next((str(o) for o in g.objects(subject, predicate)
+                 if isinstance(o, Literal) and (o.language or "").lower().startswith("en")),
+                None)
 
 
 def _code(g: Graph, node: Node, mark: str) -> str | None:

@@ -31,14 +31,14 @@ from ckanext.govopen.catalog import dcat_map
 from ckanext.govopen.catalog.classification import CLASSIFICATION
 from ckanext.govopen.dcat import parse
 from ckanext.govopen.dcat import terms as t
-from ckanext.govopen.dcat.shared import A, Add, Page, Triple, page_of, zh
+from ckanext.govopen.dcat.shared import A, Add, Page, Triple, en, page_of, zh
 from ckanext.govopen.dcat.vocabulary import SCHEME_TITLE
 from ckanext.govopen.lib.coerce import json_list, json_list_of
 from ckanext.govopen.lib.urls import iri_safe
 
 VCARD = t.VCARD
 
-CATALOG_TITLE_EN = "Provincial Government Open Data Platform"
+CATALOG_TITLE_EN = "Provincial Government Open Data Platform"  # when platform_name_en is unset
 CATALOG_DESCRIPTION_EN = ("Government data opened by provincial departments: desensitized, "
                           "free of charge and machine-readable.")
 # the 申请数据 page of access/views.py: /dataset/<name>/apply
@@ -54,7 +54,7 @@ _RIGHTS, _SPATIAL, _LICENSE, _PUBLISHER = DCT.rights, DCT.spatial, DCT.license, 
 _LEGISLATION, _CATALOG_FIELDS = t.DCATAP.applicableLegislation, t.GOV.catalogFields
 _CONTACT, _FN, _TELEPHONE, _EMAIL = (DCAT.contactPoint, VCARD.fn, VCARD.hasTelephone,
                                      VCARD.hasEmail)
-_FREQUENCY_C, _CONCEPT_C, _RIGHTS_C = DCT.Frequency, SKOS.Concept, DCT.RightsStatement
+_FREQUENCY_C, _RIGHTS_C = DCT.Frequency, DCT.RightsStatement
 _VCARD_ORGANIZATION = VCARD.Organization
 _ACCESS_URL, _DOWNLOAD_URL, _MEDIA_TYPE, _FORMAT = (DCAT.accessURL, DCAT.downloadURL,
                                                     DCAT.mediaType, DCT["format"])
@@ -102,8 +102,9 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
         out: list[Triple] = []
         add = out.append
         self._text(ref, d, add)
-        if d.get("resource_code"):
-            add((ref, _IDENTIFIER, Literal(d["resource_code"])))
+        # every dataset a harvester meets has an identifier: the resource code of a
+        # catalog entry, else (a derived product) the IRI of its record
+        add((ref, _IDENTIFIER, Literal(d.get("resource_code") or str(ref))))
         if d.get("release_date"):
             add((ref, _ISSUED, _date(d["release_date"])))
         if d.get("data_update_date"):
@@ -115,7 +116,7 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
         if term is not None:
             theme = _eu_theme(term.code)
             if theme is not None:
-                add((ref, _THEME, page.typed(theme, _CONCEPT_C, add)))
+                add((ref, _THEME, page.authority(theme, add)))
             add((ref, _THEME, page.concept(term, add)))
         self._access(page, ref, d, add)
         self._publisher(page, ref, d, add)
@@ -156,7 +157,8 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
             add((catalog_ref, _TITLE, zh(title)))
         if description:
             add((catalog_ref, _DESCRIPTION, zh(description)))
-        add((catalog_ref, _TITLE, Literal(CATALOG_TITLE_EN, lang=t.EN_TAG)))
+        title_en = config.platform_name_en() or CATALOG_TITLE_EN
+        add((catalog_ref, _TITLE, Literal(title_en, lang=t.EN_TAG)))
         add((catalog_ref, _DESCRIPTION, Literal(CATALOG_DESCRIPTION_EN, lang=t.EN_TAG)))
         for lang in (t.LANGUAGE_ZH, t.LANGUAGE_EN):
             add((catalog_ref, DCT.language, page.typed(URIRef(lang), DCT.LinguisticSystem, add)))
@@ -168,7 +170,8 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
         add((publisher, A, FOAF.Organization))
 
         add((publisher, FOAF.name, zh(config.platform_name())))
-        eu_themes = page.typed(URIRef(t.EU + "data-theme"), SKOS.ConceptScheme, add)
+        add((publisher, FOAF.name, en(title_en)))
+        eu_themes = page.scheme(URIRef(t.EU + "data-theme"), add)
         add((catalog_ref, DCAT.themeTaxonomy, eu_themes))
         scheme = page.typed(URIRef(t.classification_scheme(page.base)), SKOS.ConceptScheme, add)
         add((catalog_ref, DCAT.themeTaxonomy, scheme))
@@ -187,10 +190,15 @@ class GovOpenProfile(EuropeanDCATAP3Profile):
     # Pieces -----------------------------------------------------------------
 
     def _text(self, ref: Node, d: dict[str, Any], add: Add) -> None:
-        """Title, description and keywords in Chinese (fluent fields the base writes)."""
+        """Title, description and keywords in Chinese, title and description in English
+        when the dataset has them (fluent fields the base writes)."""
         for key, predicate in (("title", _TITLE), ("notes", _DESCRIPTION)):
-            if f"{key}_translated" not in d and d.get(key):
-                add((ref, predicate, zh(d[key])))
+            if f"{key}_translated" not in d:
+                if d.get(key):
+                    add((ref, predicate, zh(d[key])))
+                english = d.get(f"{key}_en")
+                if isinstance(english, str) and english.strip():
+                    add((ref, predicate, en(english.strip())))
         if "tags_translated" not in d:
             for tag in d.get("tags") or []:
                 if tag.get("name"):

@@ -26,7 +26,7 @@ Add = Callable[[Triple], None]
 
 A = RDF.type
 _IN_SCHEME, _PREF_LABEL = SKOS.inScheme, SKOS.prefLabel
-_NAME, _IDENTIFIER, _KIND = FOAF.name, DCT.identifier, DCT.type
+_NAME, _IDENTIFIER, _KIND, _TITLE = FOAF.name, DCT.identifier, DCT.type, DCT.title
 _LEGAL_RESOURCE, _ELI_TITLE = t.ELI.LegalResource, t.ELI.title
 
 
@@ -52,6 +52,29 @@ class Page:
         if ref not in self.described:
             self.described.add(ref)
             add((ref, A, cls))
+        return ref
+
+    def authority(self, ref: URIRef, add: Add) -> URIRef:
+        """An EU or ADMS concept with its English label and its scheme (titled), so the
+        bare feed is valid without the authority tables."""
+        if ref not in self.described:
+            self.described.add(ref)
+            add((ref, A, SKOS.Concept))
+            known = t.authority_concept(str(ref))
+            if known is not None:
+                scheme, label = known
+                add((ref, _PREF_LABEL, en(label)))
+                add((ref, _IN_SCHEME, self.scheme(URIRef(scheme), add)))
+        return ref
+
+    def scheme(self, ref: URIRef, add: Add) -> URIRef:
+        """An EU or ADMS concept scheme with its English title."""
+        if ref not in self.described:
+            self.described.add(ref)
+            add((ref, A, SKOS.ConceptScheme))
+            title = t.scheme_title(str(ref))
+            if title:
+                add((ref, _TITLE, en(title)))
         return ref
 
     def concept(self, term: Term, add: Add) -> URIRef:
@@ -108,8 +131,10 @@ class Page:
         if url:
             _bind_namespace(g, url, f"licence{len(self.licences) - 1 or ''}")
         add((licence, A, DCT.LicenseDocument))
-        add((licence, _KIND, URIRef(t.LICENCE_TYPE_ATTRIBUTION if "by" in licence_id
-                                    else t.LICENCE_TYPE_UNKNOWN)))
+        kind = URIRef(t.LICENCE_TYPE_ATTRIBUTION if "by" in licence_id
+                      else t.LICENCE_TYPE_UNKNOWN)
+        # dct:type of a licence document must be a skos:Concept (DCAT-AP 3 range)
+        add((licence, _KIND, self.authority(kind, add)))
         add((licence, _IDENTIFIER, Literal(licence_id)))
         if d.get("license_title"):
             add((licence, RDFS.label, Literal(d["license_title"])))
@@ -127,7 +152,7 @@ class Page:
             add((publisher, _IDENTIFIER, Literal(code)))
         kind = t.PUBLISHER_TYPE.get(org.get("org_level") or "")
         if kind:
-            add((publisher, _KIND, self.typed(URIRef(kind), SKOS.Concept, add)))
+            add((publisher, _KIND, self.authority(URIRef(kind), add)))
 
 
 _PAGES: weakref.WeakKeyDictionary[Graph, Page] = weakref.WeakKeyDictionary()

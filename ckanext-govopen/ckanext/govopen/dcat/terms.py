@@ -85,6 +85,41 @@ EU_SCHEME_TITLES: dict[str, str] = {
     "frequency": "Frequency", "access-right": "Access right", "data-theme": "Data theme",
     "file-type": "File type", "language": "Language",
 }
+# The ADMS tables of publisher and licence types, labelled as the ADMS vocabulary does.
+ADMS_LABELS: dict[str, str] = {
+    PUBLISHER_TYPE["province"]: "Regional authority",
+    PUBLISHER_TYPE["city"]: "Local authority",
+    LICENCE_TYPE_ATTRIBUTION: "Attribution",
+    LICENCE_TYPE_UNKNOWN: "Unknown IPR",
+}
+ADMS_SCHEME_TITLES: dict[str, str] = {
+    PUBLISHER_TYPE_SCHEME: "Publisher type",
+    LICENCE_TYPE_SCHEME: "Licence type",
+}
+
+
+def authority_concept(uri: str) -> tuple[str, str] | None:
+    """(scheme IRI, English label) of an EU or ADMS concept the feeds describe inline.
+
+    A harvester validating the bare feed loads no authority table: every concept our
+    feeds call a ``skos:Concept`` carries its label and scheme itself.
+    """
+    label = ADMS_LABELS.get(uri)
+    if label is not None:
+        kind = uri.rsplit("/", 1)[0]
+        return next(s for s in ADMS_SCHEME_TITLES if s.rsplit("/", 1)[0] == kind), label
+    if uri.startswith(EU):
+        label = EU_LABELS.get(uri.removeprefix(EU))
+        if label is not None:
+            return scheme_of(uri), label
+    return None
+
+
+def scheme_title(uri: str) -> str | None:
+    """The English title of an EU or ADMS concept scheme."""
+    if uri in ADMS_SCHEME_TITLES:
+        return ADMS_SCHEME_TITLES[uri]
+    return EU_SCHEME_TITLES.get(uri.removeprefix(EU)) if uri.startswith(EU) else None
 
 
 def format_code(value: str | None) -> str | None:

@@ -1,5 +1,6 @@
 """The stable URLs behind the IRIs our feeds mint: the classification concept scheme
-(``/dcat/classification``, concepts as ``#<code>``) and one division per code."""
+(``/dcat/classification``, concepts as ``#<code>``) and one division per code; and the
+charset of every RDF response (ckanext-dcat's catalog and dataset endpoints included)."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
@@ -24,6 +25,23 @@ FORMATS = {
     "xml": ("pretty-xml", "application/rdf+xml"),
     "jsonld": ("json-ld", "application/ld+json"),
 }
+
+
+# Every RDF syntax ckanext-dcat and we serve. Its views set a bare media type, and a
+# client that finds no charset decodes text/* as ISO-8859-1 (RFC 2616 default): the Chinese
+# of our feeds came out as mojibake.
+RDF_MEDIA_TYPES = frozenset({
+    "text/turtle", "application/rdf+xml", "application/ld+json", "text/n3",
+    "application/n-triples", "application/n-quads", "application/trig",
+})
+
+
+@dcat_vocabulary.after_app_request
+def _declare_utf8(response: Response) -> Response:
+    """State the encoding of every RDF response of the portal (rdflib writes UTF-8)."""
+    if response.mimetype in RDF_MEDIA_TYPES and "charset" not in response.mimetype_params:
+        response.headers["Content-Type"] = f"{response.mimetype}; charset=utf-8"
+    return response
 
 
 def _negotiate(fmt: str | None) -> str:

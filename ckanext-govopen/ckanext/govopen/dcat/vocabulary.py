@@ -65,12 +65,11 @@ def eu_vocabulary_graph() -> Graph:
         _concept(g, uri, t.scheme_of(uri), label)
     for name, title in t.EU_SCHEME_TITLES.items():
         _scheme(g, t.EU + name, title)
-    for uri in set(t.PUBLISHER_TYPE.values()):
-        _concept(g, uri, t.PUBLISHER_TYPE_SCHEME, uri.rsplit("/", 1)[1])
-    _scheme(g, t.PUBLISHER_TYPE_SCHEME, "Publisher type")
-    for uri in (t.LICENCE_TYPE_ATTRIBUTION, t.LICENCE_TYPE_UNKNOWN):
-        _concept(g, uri, t.LICENCE_TYPE_SCHEME, uri.rsplit("/", 1)[1])
-    _scheme(g, t.LICENCE_TYPE_SCHEME, "Licence type")
+    for uri in t.ADMS_LABELS:
+        scheme, label = t.authority_concept(uri) or ("", "")
+        _concept(g, uri, scheme, label)
+    for uri, title in t.ADMS_SCHEME_TITLES.items():
+        _scheme(g, uri, title)
     return g
 
 

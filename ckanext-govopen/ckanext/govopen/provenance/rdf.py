@@ -71,13 +71,15 @@ class GovOpenProvenanceProfile(RDFProfile):
                 g.add((derivation, DCT.identifier, Literal(source["filing_reference"])))
 
     def _source_ref(self, source: dict[str, Any]) -> URIRef | None:
-        """The source as a dcat:Dataset with a title and a description (DCAT-AP 3 wants
-        both on every dataset node, and dct:source to point at datasets)."""
+        """The source as a dcat:Dataset with a title, a description (DCAT-AP 3 wants
+        both on every dataset node, and dct:source to point at datasets) and an
+        identifier."""
         if source.get("source_dataset"):
             current = _public_dataset(str(source["source_dataset"]))
             ref = URIRef(dataset_uri(current or {"id": source["source_dataset"]}))
             title = (current or {}).get("title") or str(source["source_dataset"])
             description = (current or {}).get("notes") or title
+            identifier = (current or {}).get("resource_code") or str(ref)
         elif source.get("source_url"):
             if not iri_safe(str(source["source_url"])):
                 return None  # stored before URLs were checked: skipped, the feed still works
@@ -85,6 +87,7 @@ class GovOpenProvenanceProfile(RDFProfile):
             publisher = str(source.get("source_publisher") or "")
             title = f"{publisher}：{source['source_url']}" if publisher else str(ref)
             description = title
+            identifier = str(ref)
             if publisher:
                 agent = BNode()
                 self.g.add((ref, DCT.publisher, agent))
@@ -96,6 +99,9 @@ class GovOpenProvenanceProfile(RDFProfile):
             self.g.add((ref, RDF.type, DCAT.Dataset))
             self.g.add((ref, DCT.title, Literal(title, lang="zh")))
             self.g.add((ref, DCT.description, Literal(description, lang="zh")))
+            # every dcat:Dataset of a feed has an identifier; the govopen profile writes
+            # the same one for a portal source listed on the same page
+            self.g.add((ref, DCT.identifier, Literal(identifier)))
         return ref
 
     def _producer(self, dataset_dict: dict[str, Any], dataset_ref: Node) -> None:
