@@ -9,11 +9,6 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
-# ckanext-scheming's validation module asks CKAN for every plugin's validators while it is
-# being imported, and ours import it in turn (a partially initialized module: `ckan db
-# init` failed). Imported here, before any plugin is loaded, it finds none; CKAN rebuilds
-# its validator cache once every plugin is loaded.
-import ckanext.scheming.validation  # noqa: F401  (import order, see above)
 from ckanext.govopen import registry
 
 
