@@ -30,6 +30,13 @@ from typing import Any
 import click
 from ckan.authz import get_local_functions
 
+# scheming's validation module asks CKAN for validators while it is being imported. When
+# that first happens at scheming's plugin load, our plugin is registered already, CKAN asks
+# it for its validators, and catalog/validators.py imports scheming_validator from the
+# half-imported module: `ckan db init` fails. Imported here, before our plugin registers,
+# it completes first (CKAN clears its validator cache once every plugin is loaded).
+import ckanext.scheming.validation  # noqa: F401  # isort: skip
+
 # The order is the order hooks run in: ``chain`` hands each one's answer to the next, so
 # security's middleware wraps hardening's (its headers reach every error page too).
 CAPABILITIES: tuple[str, ...] = (

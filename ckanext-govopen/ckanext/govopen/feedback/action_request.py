@@ -159,7 +159,9 @@ def govopen_feedback_request_answer(context: Context, data_dict: DataDict) -> di
     request.dataset_id = pkg.id if outcome == PUBLISHED and pkg else None
     store.move(request, outcome, user.name, answer or None)
     store.audit(user.name, f"request_{outcome}", request_id=request.id,
-                package_id=request.dataset_id, expected_date=request.expected_date)
+                package_id=request.dataset_id,
+                expected_date=expected.isoformat() if request.expected_date and expected
+                else None)
     model.Session.commit()
     return request_dict(request, full=True, user_id=user.id)
 

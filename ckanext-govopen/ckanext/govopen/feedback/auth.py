@@ -4,6 +4,7 @@ handle reports on its datasets and answer requests routed to it; sysadmins route
 to see. Unknown ids pass to the action's 404."""
 from __future__ import annotations
 
+import ckan.plugins.toolkit as tk
 from ckan import authz, model
 from ckan.types import AuthResult, Context, DataDict
 
@@ -61,10 +62,12 @@ def govopen_feedback_report_answer(context: Context, data_dict: DataDict) -> Aut
     return _report_provider(context, data_dict)
 
 
+@tk.auth_allow_anonymous_access
 def govopen_feedback_report_show(context: Context, data_dict: DataDict) -> AuthResult:
     return _OPEN  # the action gives the public view, or 404 while nothing is public
 
 
+@tk.auth_allow_anonymous_access
 def govopen_feedback_report_list(context: Context, data_dict: DataDict) -> AuthResult:
     if data_dict.get("mine") or data_dict.get("review"):
         return _logged_in(context)
@@ -92,10 +95,12 @@ def govopen_feedback_request_follow(context: Context, data_dict: DataDict) -> Au
     return _logged_in(context)
 
 
+@tk.auth_allow_anonymous_access
 def govopen_feedback_request_show(context: Context, data_dict: DataDict) -> AuthResult:
     return _OPEN
 
 
+@tk.auth_allow_anonymous_access
 def govopen_feedback_request_list(context: Context, data_dict: DataDict) -> AuthResult:
     if data_dict.get("mine") or data_dict.get("following"):
         return _logged_in(context)

@@ -8,29 +8,32 @@ from ckan.logic.schema import validator_args
 from ckanext.govopen.feedback.validators import (
     govopen_feedback_date,
     govopen_feedback_long,
+    govopen_feedback_required,
     govopen_feedback_short,
 )
 
 _S, _L = govopen_feedback_short, govopen_feedback_long
+# Required, with the message in both languages (CKAN's not_empty says it in one).
+_REQ = govopen_feedback_required
 
 
 @validator_args
-def report_create_schema(not_empty: Any, ignore_missing: Any) -> dict[str, Any]:
+def report_create_schema(ignore_missing: Any) -> dict[str, Any]:
     return {
-        "package_id": [not_empty, _S],
+        "package_id": [_REQ, _S],
         "resource_id": [ignore_missing, _S],
         "field": [ignore_missing, _S],
         "row": [ignore_missing, _S],
         "value": [ignore_missing, _S],
-        "description": [not_empty, _L],
-        "evidence": [not_empty, _L],
-        "contact": [not_empty, _S],
+        "description": [_REQ, _L],
+        "evidence": [_REQ, _L],
+        "contact": [_REQ, _S],
     }
 
 
 @validator_args
-def step_schema(not_empty: Any, ignore_missing: Any) -> dict[str, Any]:
-    return {"id": [not_empty, _S], "note": [ignore_missing, _L],
+def step_schema(ignore_missing: Any) -> dict[str, Any]:
+    return {"id": [_REQ, _S], "note": [ignore_missing, _L],
             "reason": [ignore_missing, _L], "answer": [ignore_missing, _L]}
 
 
@@ -50,20 +53,20 @@ def report_list_schema(ignore_missing: Any, boolean_validator: Any,
 
 
 @validator_args
-def request_create_schema(not_empty: Any, ignore_missing: Any) -> dict[str, Any]:
-    return {"title": [not_empty, _S], "description": [not_empty, _L],
-            "purpose": [not_empty, _L], "suggested_provider": [ignore_missing, _S]}
+def request_create_schema(ignore_missing: Any) -> dict[str, Any]:
+    return {"title": [_REQ, _S], "description": [_REQ, _L],
+            "purpose": [_REQ, _L], "suggested_provider": [ignore_missing, _S]}
 
 
 @validator_args
-def request_route_schema(not_empty: Any, ignore_missing: Any) -> dict[str, Any]:
-    return {"id": [not_empty, _S], "organization_id": [not_empty, _S],
+def request_route_schema(ignore_missing: Any) -> dict[str, Any]:
+    return {"id": [_REQ, _S], "organization_id": [_REQ, _S],
             "note": [ignore_missing, _L]}
 
 
 @validator_args
-def request_answer_schema(not_empty: Any, ignore_missing: Any) -> dict[str, Any]:
-    return {"id": [not_empty, _S], "outcome": [not_empty, _S],
+def request_answer_schema(ignore_missing: Any) -> dict[str, Any]:
+    return {"id": [_REQ, _S], "outcome": [_REQ, _S],
             "answer": [ignore_missing, _L], "expected_date": [ignore_missing, govopen_feedback_date],
             "dataset_id": [ignore_missing, _S]}
 
@@ -82,5 +85,5 @@ def request_list_schema(ignore_missing: Any, boolean_validator: Any,
 
 
 @validator_args
-def id_schema(not_empty: Any) -> dict[str, Any]:
-    return {"id": [not_empty, _S]}
+def id_schema() -> dict[str, Any]:
+    return {"id": [_REQ, _S]}

@@ -6,12 +6,25 @@ import datetime as dt
 from typing import Any
 
 import ckan.plugins.toolkit as tk
+from ckan.lib.navl.dictization_functions import StopOnError, missing
+from ckan.types import Context, FlattenDataDict, FlattenErrorDict, FlattenKey
 
 from ckanext.govopen.feedback.texts import TEXTS
 
-__all__ = ["govopen_feedback_date", "govopen_feedback_long", "govopen_feedback_short"]
+__all__ = ["govopen_feedback_date", "govopen_feedback_long", "govopen_feedback_required",
+           "govopen_feedback_short"]
 
 SHORT, LONG = 500, 5000
+
+
+def govopen_feedback_required(key: FlattenKey, data: FlattenDataDict,
+                              errors: FlattenErrorDict, context: Context) -> None:
+    """Like CKAN's not_empty, with the message in both languages (CKAN's is translated
+    into the request's language only)."""
+    value = data.get(key)
+    if value is missing or value is None or (isinstance(value, str) and not value.strip()):
+        errors[key].append(TEXTS.both("err.required"))
+        raise StopOnError
 
 
 def _text(value: Any, limit: int) -> Any:
