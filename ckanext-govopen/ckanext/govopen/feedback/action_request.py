@@ -142,7 +142,7 @@ def govopen_feedback_request_answer(context: Context, data_dict: DataDict) -> di
     outcome, answer = data["outcome"], data.get("answer") or ""
     if outcome not in _OUTCOMES:
         raise tk.ValidationError({"outcome": [TEXTS.both("err.outcome")]})
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, Any] = {}
     expected = data.get("expected_date")
     pkg = model.Package.get(data["dataset_id"]) if data.get("dataset_id") else None
     if outcome == PLANNED and (expected is None or expected < store.today()):
