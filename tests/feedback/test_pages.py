@@ -89,7 +89,7 @@ def test_data_request_pages_ask_route_answer(provider, app) -> None:  # type: ig
                 organization_id=p.org["id"])
     day = (dt.date.today() + dt.timedelta(days=20)).isoformat()
     answered = client.post(f"/feedback/request/{request_id}/answer", headers=p.headers(p.admin),
-                           data={"_csrf_token": token, "outcome": "planned",
+                           follow_redirects=False, data={"_csrf_token": token, "outcome": "planned",
                                  "expected_date": day, "answer": "明年开放"})
     assert answered.status_code == 302
     page = client.get(f"/feedback/request/{request_id}")
