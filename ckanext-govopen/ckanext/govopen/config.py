@@ -69,3 +69,11 @@ def content_security_policy() -> str:
 def trusted_proxy_hops() -> int:
     """How many reverse proxies in front of CKAN append to X-Forwarded-For."""
     return tk.config["ckanext.govopen.trusted_proxy_hops"]
+
+
+# Feedback on the catalog (feedback/) ------------------------------------------------
+
+
+def feedback_answer_workdays() -> int:
+    """Working days a provider has to answer an error report."""
+    return tk.config["ckanext.govopen.feedback.answer_workdays"]

@@ -45,6 +45,7 @@ CAPABILITIES: tuple[str, ...] = (
     "dcat",         # DCAT-AP 3 feeds and vocabulary pages
     "access",       # applications for restricted data, grants, access log
     "usage",        # download counts
+    "feedback",     # error reports (纠错) and data requests (数据需求)
     "hardening",    # hostile input answered with 4xx; wraps every action
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)
 )
