@@ -135,7 +135,7 @@ def test_byte_scan_beside_the_writer_finds_what_the_scan_after_it_finds(tmp_path
     with ThreadPoolExecutor(2) as pool:
         raw = RawFollower(path, pool)
         raw.CHUNK = 300  # many blocks, each checked for the names known when read
-        raw.names = frozenset({"张三"})
+        raw.add_names({"张三"})
         reader = threading.Thread(target=raw.run, args=(grow.open(),))
         reader.start()
         cut = data.index(b"\n", len(data) // 2) + 1
@@ -143,7 +143,7 @@ def test_byte_scan_beside_the_writer_finds_what_the_scan_after_it_finds(tmp_path
             for piece, names in ((data[:cut], {"张三"}), (data[cut:], {"张三", "王小明"})):
                 fh.write(piece)
                 fh.flush()
-                raw.names = frozenset(names)
+                raw.add_names(names)
                 grow.publish(fh.tell())
                 time.sleep(0.05)
         grow.publish(len(data), final=True)

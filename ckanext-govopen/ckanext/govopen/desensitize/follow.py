@@ -41,7 +41,7 @@ class Follower:
     ) -> None:
         """``size`` bytes are on disk; ``names``: those the masker saw so far."""
         if self._raw is not None:
-            self._raw.names = frozenset(names)  # before the bytes it covers are published
+            self._raw.add_names(names)  # before the bytes they cover are published
         if self._future is None:
             public = {p.index for p in plans if p.col_type == "public"}
             source = CsvSource(
@@ -56,7 +56,7 @@ class Follower:
             )
             if not public:
                 self._raw = RawFollower(self._path, self._checks)
-                self._raw.names = frozenset(names)
+                self._raw.add_names(names)
                 self._raw_future = self._runner.submit(self._raw.run, self._grow.open())
         self._grow.publish(size)
 

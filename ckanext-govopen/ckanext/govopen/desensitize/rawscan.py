@@ -212,46 +212,55 @@ class RawFollower:
     before a line is checked, are known only at the end.
 
     The names the masker saw grow with every batch: a block is checked for those seen
-    when it was read (``names``, set before its bytes are published), and ``finish``
-    looks for the names seen later in the blocks read before them. Every line is then
-    checked against every name, as after the fact, and counted once."""
+    when it was read (``add_names`` is called before the bytes they cover are
+    published), and ``finish`` looks for the names seen later in the blocks read before
+    them. Every line is then checked against every name, as after the fact, and
+    counted once."""
 
     CHUNK = 4 * 2**20  # small blocks: checked while the masking goes on
 
     def __init__(self, path: Path, pool: ThreadPoolExecutor | None) -> None:
         self.path = path
         self.part = path.suffix.lstrip(".") or "csv"
-        self.names: frozenset[str] = frozenset()
+        # Names in the order they were first seen, only appended to: a block remembers
+        # how many it was checked for, not a copy of them (a big file has many names).
+        self._names: list[str] = []
+        self._known: set[str] = set()
         self._blocks = _Blocks((), pool)
         # (first byte, end byte, first line, names it was checked for) of every block
-        self._read: list[tuple[int, int, int, frozenset[str]]] = []
+        self._read: list[tuple[int, int, int, int]] = []
+
+    def add_names(self, names: Iterable[str]) -> None:
+        new = set(names) - self._known
+        self._known |= new
+        self._names.extend(sorted(new))
 
     def run(self, fh: Any) -> None:
         """Check every block of ``fh`` (a GrowingFile reader) as it arrives."""
         pos = 0
-        checked_for: frozenset[str] | None = None
+        checked_for = -1
         wanted: list[str] = []
         with fh:
             for block in _chunks(fh, b"\n", self.CHUNK):
-                names = self.names
-                if names is not checked_for:
-                    checked_for, wanted = names, _wanted(names)
+                known = len(self._names)
+                if known != checked_for:
+                    checked_for, wanted = known, _wanted(self._names[:known])
                 first = self._blocks.check(self.part, "\n", block, wanted)
-                self._read.append((pos, pos + len(block), first, names))
+                self._read.append((pos, pos + len(block), first, known))
                 pos += len(block)
 
     def finish(self, names: Iterable[str]) -> RawScan:
         """The result, once ``run`` returned, with ``names`` all the masker saw."""
-        final = frozenset(names)
+        self.add_names(names)
         result = self._blocks.result
         with open(self.path, "rb") as fh:
-            for start, end, first, seen in self._read:
-                late = _wanted(final - seen)
+            for start, end, first, known in self._read:
+                late = _wanted(self._names[known:])
                 if not late:
                     continue
                 fh.seek(start)
                 lines = _lines(fh.read(end - start), "\n")
-                earlier = _wanted(seen)
+                earlier = _wanted(self._names[:known])
                 for r, name in _late_names(lines, late, earlier):
                     result.add(self.part, first + r, ["name"], name)
                     result.pieces_checked += 1
