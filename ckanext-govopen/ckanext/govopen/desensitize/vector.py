@@ -14,7 +14,6 @@ validators and the shape patterns in the tests.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 
 import numpy as np
@@ -138,13 +137,7 @@ def contains_any(s: pl.Series, words: list[str]) -> pl.Series:
     null): the answer of ``s.str.contains_any(words)``, faster for a moderate list."""
     if 0 < len(words) <= _ALTERNATION_MAX:
         try:
-            return s.str.contains(_alternation(tuple(words)))
+            return s.str.contains("|".join(pl.escape_regex(w) for w in words))
         except pl.exceptions.PolarsError:
             pass  # e.g. the regex size limit: the automaton has none
     return s.str.contains_any(words)
-
-
-@functools.lru_cache(maxsize=8)
-def _alternation(words: tuple[str, ...]) -> str:
-    # The same names are looked for in every slice of every block.
-    return "|".join(pl.escape_regex(w) for w in words)
