@@ -25,7 +25,7 @@ from . import patterns as P
 from .policy import Policy
 from .rules import _on_rows
 from .validators import is_public_uscc
-from .vector import contains_any, public_uscc
+from .vector import public_uscc
 
 _FULLWIDTH = {c: str(i) for i, c in enumerate(P.FULLWIDTH_DIGITS)}
 _ALL_DIGITS_OR_ID_X = re.compile(r"[0-9]+|[0-9]{17}[Xx]")
@@ -83,7 +83,7 @@ class FreeTextScrubber:
             both = pl.concat(outs) if len(outs) > 1 else outs[0]
             both = _on_rows(
                 both,
-                contains_any(both, top).fill_null(False),
+                both.str.contains_any(top).fill_null(False),
                 lambda v: v.str.replace_many(top, masked),
             )
             starts = itertools.accumulate((out.len() for out in outs[:-1]), initial=0)

@@ -26,7 +26,6 @@ from typing import Any
 import polars as pl
 
 from .pipeline import WORKERS, split_rows
-from .vector import contains_any
 from .verify import _check_column, scan_text
 
 CHUNK = 16 * 2**20
@@ -145,7 +144,7 @@ def _check(
         if kinds:
             found.append((offset + r, kinds, ""))
     if wanted:
-        for r in contains_any(lines, wanted).fill_null(False).arg_true().to_list():
+        for r in lines.str.contains_any(wanted).fill_null(False).arg_true().to_list():
             line = _strip_public(lines[r], public) if public else lines[r]
             name = next((n for n in wanted if n in line), None)
             if name is not None:

@@ -1,8 +1,7 @@
-"""Vectorized helpers over polars string columns: check digits with numpy, and a faster
-literal search (``contains_any``).
+"""Vectorized check digits over polars string columns, with numpy.
 
-Check digits: candidates (values of exactly 18 bytes) are joined into one buffer and
-viewed as an (n, 18) byte matrix; lookup tables turn characters into values (checking the shape on
+Candidates (values of exactly 18 bytes) are joined into one buffer and viewed as an
+(n, 18) byte matrix; lookup tables turn characters into values (checking the shape on
 the way) and one matrix product gives every weighted sum. That is thousands of times
 faster than a Python loop, needs no regex pass, and is checked against the scalar
 validators and the shape patterns in the tests.
@@ -123,21 +122,3 @@ def public_uscc(s: pl.Series) -> pl.Series:
     if not digits.any():
         return ok
     return ok & ~(digits & luhn_valid(s))
-
-
-# Up to this many words, one regex alternation finds them faster than polars'
-# ``contains_any`` (the regex engine picks a faster automaton for a moderate number of
-# literals: 1.5-2.5 times on Chinese text, measured up to 25,000 names); beyond, building
-# and running that regex costs more than the automaton ``contains_any`` builds.
-_ALTERNATION_MAX = 20_000
-
-
-def contains_any(s: pl.Series, words: list[str]) -> pl.Series:
-    """Whether each value contains one of ``words`` (not empty) literally (null stays
-    null): the answer of ``s.str.contains_any(words)``, faster for a moderate list."""
-    if 0 < len(words) <= _ALTERNATION_MAX:
-        try:
-            return s.str.contains("|".join(pl.escape_regex(w) for w in words))
-        except pl.exceptions.PolarsError:
-            pass  # e.g. the regex size limit: the automaton has none
-    return s.str.contains_any(words)
