@@ -271,12 +271,12 @@ def _late_names(
 ) -> list[tuple[int, str]]:
     """(line position, name) of the lines holding a name of ``late`` and none of
     ``earlier`` (those lines were found already)."""
-    hits = contains_any(lines, late).fill_null(False).arg_true()
+    hits = lines.str.contains_any(late).fill_null(False).arg_true()
     if hits.len() == 0:
         return []
     sub = lines.gather(hits)
     if earlier:
-        new = ~contains_any(sub, earlier).fill_null(False)
+        new = ~sub.str.contains_any(earlier).fill_null(False)
         hits, sub = hits.filter(new), sub.filter(new)
     out = []
     for r, line in zip(hits.to_list(), sub.to_list()):
