@@ -199,3 +199,19 @@ def test_verification_follows_the_writer_through_every_batch(tmp_path, monkeypat
     assert rep["findings_total"] == 3000 and rep["cells_scanned"] == 6000
     assert [f["row"] for f in rep["findings"]] == list(range(2, 52))
     assert [p.name for p in tmp_path.iterdir()] == ["in.csv"]
+
+
+def test_byte_scan_beside_the_writer_finds_a_name_seen_only_in_a_later_batch(tmp_path):
+    # 王小明 is written alone in the first batch's free text (no cue, not that row's
+    # name), and is only seen as a name in the last batch: the byte scan that follows
+    # the writer checked the first block before it knew the name, so it must look again.
+    rows = [["李四", "王小明已到场"]] + [["张三", "已办结"]] * 2000 + [["王小明", "已办结"]]
+    src = write_csv(tmp_path / "in.csv", ["姓名", "备注"], rows)
+    with pytest.raises(VerificationError) as err:
+        desensitize_file(src, tmp_path / "out.csv", chunk_bytes=4_000)
+    rep = err.value.report.to_dict()["verification"]
+    assert rep["passed"] is True  # the cells hold no identifier
+    raw = rep["bytes"]
+    assert raw["findings_total"] == 1 and raw["pieces_scanned"] == len(rows) + 1
+    assert raw["findings"] == [{"part": "csv", "line": 2, "kinds": ["name"], "name": "王**"}]
+    assert [p.name for p in tmp_path.iterdir()] == ["in.csv"]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import random
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +14,10 @@ from ckanext.govopen.desensitize.pipeline import (
     Prefetch,
     map_batches,
 )
+from ckanext.govopen.desensitize.rawscan import RawFollower, scan_output
 from ckanext.govopen.desensitize.tables import Batch
+
+from .helpers import resident_id
 
 
 def test_prefetch_hands_over_items_and_errors_in_order():
@@ -107,3 +111,48 @@ def test_growing_file_abort_wakes_a_waiting_reader(tmp_path):
     grow.abort()
     thread.join(timeout=5)
     assert not thread.is_alive() and errors
+
+
+def test_byte_scan_beside_the_writer_finds_what_the_scan_after_it_finds(tmp_path):
+    # Names arrive with the batches; a line holding an early and a late name counts once.
+    rng = random.Random(11)
+    lines = ["姓名,备注"]
+    for i in range(200):
+        if i % 20 == 0:
+            lines.append(f"x,{resident_id(rng)}")
+        elif i % 30 == 1:
+            lines.append("x,王小明与张三")
+        elif i % 40 == 2:
+            lines.append("x,王小明")
+        elif i % 50 == 3:
+            lines.append("x,张三")
+        else:
+            lines.append("x,已办结")
+    data = ("\n".join(lines) + "\n").encode()
+    path = tmp_path / "out.csv"
+    path.write_bytes(b"")
+    grow = GrowingFile(path)
+    with ThreadPoolExecutor(2) as pool:
+        raw = RawFollower(path, pool)
+        raw.CHUNK = 300  # many blocks, each checked for the names known when read
+        raw.add_names({"张三"})
+        reader = threading.Thread(target=raw.run, args=(grow.open(),))
+        reader.start()
+        cut = data.index(b"\n", len(data) // 2) + 1
+        with open(path, "ab") as fh:
+            for piece, names in ((data[:cut], {"张三"}), (data[cut:], {"张三", "王小明"})):
+                fh.write(piece)
+                fh.flush()
+                raw.add_names(names)
+                grow.publish(fh.tell())
+                time.sleep(0.05)
+        grow.publish(len(data), final=True)
+        reader.join()
+        followed = raw.finish({"张三", "王小明"})
+    after = scan_output(path, "csv", {"张三", "王小明"})
+    assert not followed.passed and followed.findings_total == after.findings_total == 26
+    assert followed.pieces_scanned == after.pieces_scanned == 201
+    assert followed.pieces_checked == after.pieces_checked
+    assert sorted((f["line"], f["kinds"]) for f in followed.findings) == sorted(
+        (f["line"], f["kinds"]) for f in after.findings
+    )

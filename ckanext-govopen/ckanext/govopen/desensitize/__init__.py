@@ -31,8 +31,9 @@ Public API::
   a :class:`DesensitizeError` subclass is raised and ``dst`` is untouched.
 * Work runs on two threads besides the caller's (``pipeline.py``): a batch is parsed
   while the previous one is masked in two row slices and the one before is written; a CSV
-  output is re-read and verified while it is being written (JSON, XLSX and k-anonymized
-  outputs after they are finished).
+  output is re-read and verified, both ways, while it is being written (the byte scan
+  after it when a column is public; JSON, XLSX and k-anonymized outputs after they are
+  finished).
 
 Each column gets a type from its header and a content sample (content that validates as
 an identifier wins over the header). Rules, all "recognized → transform, otherwise mask

@@ -352,7 +352,9 @@ def desensitize_file(  # noqa: C901 -- predates the complexity limit; split it w
                     sink.write(proc.collect(batch, results))
                     if follower is not None:
                         assert isinstance(sink, CsvSink)
-                        follower.written(sink.flush(), proc.plans, table.name)
+                        follower.written(
+                            sink.flush(), proc.plans, table.name, proc.seen_names
+                        )
             for col, header in zip(proc.report.columns, headers):
                 col.header = header
             proc.report.reading = reading(source, table)
@@ -388,7 +390,9 @@ def desensitize_file(  # noqa: C901 -- predates the complexity limit; split it w
         result = followed or verify_source(
             open_out(), public, [t.name for t in report.tables], pool
         )
-        raw = scan_output(tmp, fmt, seen_names, public_values, pool)
+        raw = follower.raw(seen_names) if follower else None
+        if raw is None:
+            raw = scan_output(tmp, fmt, seen_names, public_values, pool)
         report.verification = result.to_dict()
         report.verification["bytes"] = raw.to_dict()
         report.seconds = round(time.perf_counter() - started, 3)

@@ -63,11 +63,11 @@ class RawScan:
         }
 
 
-def _chunks(fh: Any, sep: bytes) -> Iterator[bytes]:
+def _chunks(fh: Any, sep: bytes, size: int = CHUNK) -> Iterator[bytes]:
     """Big blocks of ``fh`` that end at a ``sep`` (or the end), so no token is cut."""
     rest = b""
     while True:
-        block = fh.read(CHUNK)
+        block = fh.read(size)
         if not block:
             if rest:
                 yield rest
@@ -152,6 +152,42 @@ def _check(
     return found
 
 
+def _wanted(names: Iterable[str]) -> list[str]:
+    return sorted({n for n in names if len(n) >= _MIN_NAME}, key=len, reverse=True)
+
+
+class _Blocks:
+    """Checks the blocks of one output in order, numbering the lines of every part."""
+
+    def __init__(self, public_values: Iterable[str], pool: ThreadPoolExecutor | None):
+        self.result = RawScan()
+        self.public = sorted({v for v in public_values if v.strip()}, key=len, reverse=True)
+        self.pool = pool
+        self.line_no: dict[str, int] = {}
+
+    def check(self, part: str, sep: str, block: bytes, wanted: list[str]) -> int:
+        """Check one block; returns the number of its first line."""
+        lines = _lines(block, sep)
+        del block
+        first = self.line_no.get(part, 1)
+        # A block ends with its separator, so the next one starts on the next line.
+        self.line_no[part] = first + block_lines(lines, sep)
+        self.result.pieces_scanned += lines.len()
+        slices = split_rows(pl.DataFrame({"l": lines}), WORKERS if self.pool else 1)
+        jobs = [(off, part_.get_column("l")) for off, part_ in slices]
+        public = self.public
+        if self.pool is not None and len(jobs) > 1:
+            futures = [self.pool.submit(_check, s, off, wanted, public) for off, s in jobs]
+            results = [f.result() for f in futures]
+        else:
+            results = [_check(s, off, wanted, public) for off, s in jobs]
+        for found in results:
+            for r, kinds, name in found:
+                self.result.add(part, first + r, kinds, name)
+        self.result.pieces_checked += sum(len(f) for f in results)
+        return first
+
+
 def scan_output(
     path: str | Path,
     fmt: str,
@@ -161,29 +197,91 @@ def scan_output(
 ) -> RawScan:
     """Scan the finished output file ``path`` of format ``fmt``; with a ``pool`` the
     lines of a block are checked in slices on its threads."""
-    result = RawScan()
-    wanted = sorted({n for n in names if len(n) >= _MIN_NAME}, key=len, reverse=True)
-    public = sorted({v for v in public_values if v.strip()}, key=len, reverse=True)
-    line_no: dict[str, int] = {}
+    blocks = _Blocks(public_values, pool)
+    wanted = _wanted(names)
     for part, sep, block in _texts(Path(path), fmt):
-        lines = _lines(block, sep)
-        del block
-        first = line_no.get(part, 1)
-        # A block ends with its separator, so the next one starts on the next line.
-        line_no[part] = first + block_lines(lines, sep)
-        result.pieces_scanned += lines.len()
-        slices = split_rows(pl.DataFrame({"l": lines}), WORKERS if pool else 1)
-        jobs = [(off, part_.get_column("l")) for off, part_ in slices]
-        if pool is not None and len(jobs) > 1:
-            futures = [pool.submit(_check, s, off, wanted, public) for off, s in jobs]
-            results = [f.result() for f in futures]
-        else:
-            results = [_check(s, off, wanted, public) for off, s in jobs]
-        for found in results:
-            for r, kinds, name in found:
-                result.add(part, first + r, kinds, name)
-        result.pieces_checked += sum(len(f) for f in results)
-    return result
+        blocks.check(part, sep, block, wanted)
+    return blocks.result
+
+
+class RawFollower:
+    """The same scan of a CSV output while it is written, read through a
+    :class:`~.pipeline.GrowingFile` (so from the file on disk, as the scan after the
+    fact reads it). Only for an output without public columns: their values, removed
+    before a line is checked, are known only at the end.
+
+    The names the masker saw grow with every batch: a block is checked for those seen
+    when it was read (``add_names`` is called before the bytes they cover are
+    published), and ``finish`` looks for the names seen later in the blocks read before
+    them. Every line is then checked against every name, as after the fact, and
+    counted once."""
+
+    CHUNK = 4 * 2**20  # small blocks: checked while the masking goes on
+
+    def __init__(self, path: Path, pool: ThreadPoolExecutor | None) -> None:
+        self.path = path
+        self.part = path.suffix.lstrip(".") or "csv"
+        # Names in the order they were first seen, only appended to: a block remembers
+        # how many it was checked for, not a copy of them (a big file has many names).
+        self._names: list[str] = []
+        self._known: set[str] = set()
+        self._blocks = _Blocks((), pool)
+        # (first byte, end byte, first line, names it was checked for) of every block
+        self._read: list[tuple[int, int, int, int]] = []
+
+    def add_names(self, names: Iterable[str]) -> None:
+        new = set(names) - self._known
+        self._known |= new
+        self._names.extend(sorted(new))
+
+    def run(self, fh: Any) -> None:
+        """Check every block of ``fh`` (a GrowingFile reader) as it arrives."""
+        pos = 0
+        checked_for = -1
+        wanted: list[str] = []
+        with fh:
+            for block in _chunks(fh, b"\n", self.CHUNK):
+                known = len(self._names)
+                if known != checked_for:
+                    checked_for, wanted = known, _wanted(self._names[:known])
+                first = self._blocks.check(self.part, "\n", block, wanted)
+                self._read.append((pos, pos + len(block), first, known))
+                pos += len(block)
+
+    def finish(self, names: Iterable[str]) -> RawScan:
+        """The result, once ``run`` returned, with ``names`` all the masker saw."""
+        self.add_names(names)
+        result = self._blocks.result
+        with open(self.path, "rb") as fh:
+            for start, end, first, known in self._read:
+                late = _wanted(self._names[known:])
+                if not late:
+                    continue
+                fh.seek(start)
+                lines = _lines(fh.read(end - start), "\n")
+                earlier = _wanted(self._names[:known])
+                for r, name in _late_names(lines, late, earlier):
+                    result.add(self.part, first + r, ["name"], name)
+                    result.pieces_checked += 1
+        return result
+
+
+def _late_names(
+    lines: pl.Series, late: list[str], earlier: list[str]
+) -> list[tuple[int, str]]:
+    """(line position, name) of the lines holding a name of ``late`` and none of
+    ``earlier`` (those lines were found already)."""
+    hits = lines.str.contains_any(late).fill_null(False).arg_true()
+    if hits.len() == 0:
+        return []
+    sub = lines.gather(hits)
+    if earlier:
+        new = ~sub.str.contains_any(earlier).fill_null(False)
+        hits, sub = hits.filter(new), sub.filter(new)
+    out = []
+    for r, line in zip(hits.to_list(), sub.to_list()):
+        out.append((r, next(n for n in late if n in line)))
+    return out
 
 
 def block_lines(lines: pl.Series, sep: str) -> int:

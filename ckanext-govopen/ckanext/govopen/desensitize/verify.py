@@ -157,12 +157,15 @@ def _grouped_kinds(groups: list[str]) -> list[str]:
     return kinds
 
 
-def _check_column(s: pl.Series) -> list[int]:
+def _check_column(s: pl.Series, hits: pl.Series | None = None) -> list[int]:
     """Row positions worth a Python check: the prefilter matches outside public USCCs.
+    ``hits``: the prefilter's answer for ``s``, when already known.
 
     Public USCCs are only recognized in ASCII digits here; one written with full-width
     digits goes to the Python check, which translates it first and then skips it."""
-    idx = s.str.contains(_PREFILTER).fill_null(False).arg_true()
+    if hits is None:
+        hits = s.str.contains(_PREFILTER).fill_null(False)
+    idx = hits.arg_true()
     if idx.len() == 0:
         return []
     sub = s.gather(idx)
@@ -192,11 +195,17 @@ def _check_part(
     row slice."""
     checked = 0
     found: list[tuple[int, int, list[str]]] = []
+    names = [n for i, n in enumerate(frame.columns) if i not in public]
+    # The prefilter of every column in one query: most columns of a masked output have
+    # no hit at all, and each polars call has a cost of its own (small slices, many
+    # columns).
+    hits = frame.select(pl.col(names).str.contains(_PREFILTER).fill_null(False))
+    any_hit = hits.select(pl.all().any()).row(0, named=True) if names else {}
     for c_index, name in enumerate(frame.columns):
-        if c_index in public:
-            continue
+        if not any_hit.get(name):
+            continue  # public, or nothing the prefilter matches
         col = frame.get_column(name)
-        for r in _check_column(col):
+        for r in _check_column(col, hits.get_column(name)):
             checked += 1
             kinds = scan_text(col[r])
             if kinds:
