@@ -69,3 +69,14 @@ def content_security_policy() -> str:
 def trusted_proxy_hops() -> int:
     """How many reverse proxies in front of CKAN append to X-Forwarded-For."""
     return tk.config["ckanext.govopen.trusted_proxy_hops"]
+
+
+# Upkeep (upkeep/) --------------------------------------------------------------------
+
+
+def upkeep_grace_workdays() -> int:
+    return tk.config["ckanext.govopen.upkeep.grace_workdays"]
+
+
+def upkeep_soon_workdays() -> int:
+    return tk.config["ckanext.govopen.upkeep.soon_workdays"]
