@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-
 from ckanext.govopen.lib.workdays import Calendar
 from ckanext.govopen.upkeep.deadlines import due_date, freshness, next_change
 

@@ -2,7 +2,6 @@
 ``ckan govopen catalog-review`` (the October review, Changsha art. 16)."""
 from __future__ import annotations
 
-
 import click
 
 from ckanext.govopen import registry

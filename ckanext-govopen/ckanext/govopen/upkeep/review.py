@@ -84,7 +84,7 @@ def _pending_applications(package_id: str) -> int:
 def _link_fails(url: str) -> bool:
     request = urllib.request.Request(url, method="HEAD")
     try:
-        with urllib.request.urlopen(request, timeout=_LINK_TIMEOUT) as answer:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=_LINK_TIMEOUT) as answer:
             return int(answer.status) >= 400
     except (urllib.error.URLError, OSError, ValueError):
         return True
