@@ -9,6 +9,10 @@ import ckan.plugins as p
 import ckan.plugins.toolkit as tk
 from ckan.lib.plugins import DefaultTranslation
 
+# Imported before CKAN loads scheming's plugins: that module calls get_validator at import,
+# which collects our validators, which import that module (a cycle that fails `ckan db
+# init`). The validator cache this fills early is cleared again when the config loads.
+import ckanext.scheming.validation  # noqa: F401
 from ckanext.govopen import registry
 
 
