@@ -216,10 +216,9 @@ def cmd_run(_: argparse.Namespace) -> int:
             # The periodic duties (update status, reminders): `ckan govopen tick` every few
             # minutes; it takes a database lock, so an overlapping run skips.
             tick_every = int(os.environ.get("GOVOPEN_TICK_SECONDS", "300"))
-            stack.add(svc.spawn(
-                "scheduler", ["sh", "-c", f'while :; do "$0" -c "$1" govopen tick; '
-                              f"sleep {tick_every}; done", CKAN, str(ini)],
-                logs / "scheduler.log", env=env))
+            loop = f'while :; do "$0" -c "$1" govopen tick; sleep {tick_every}; done'
+            stack.add(svc.spawn("scheduler", ["sh", "-c", loop, CKAN, str(ini)],
+                                logs / "scheduler.log", env=env))
             print(f"\nGovOpen is ready after {time.monotonic() - started:.0f}s: {site_url}/")
             print(f"  admin login: admin / {sec['admin_password']}")
             print(f"  logs: {logs}/  · stop with Ctrl-C\n", flush=True)

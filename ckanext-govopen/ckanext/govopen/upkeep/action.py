@@ -9,6 +9,7 @@ from ckan.types import Context, DataDict
 
 from ckanext.govopen.lib import clock
 from ckanext.govopen.lib import params as guards
+from ckanext.govopen.lib.context import same_user
 from ckanext.govopen.upkeep import review, schema, store
 from ckanext.govopen.upkeep.quality import rating
 from ckanext.govopen.upkeep.texts import TEXTS
@@ -50,7 +51,7 @@ def govopen_upkeep_status(context: Context, data_dict: DataDict) -> dict[str, An
     """
     tk.check_access("govopen_upkeep_status", context, data_dict)
     guards.check(data_dict, schema.dataset_schema(), context)
-    pkg = tk.get_action("package_show")(dict(context), {"id": data_dict["id"]})
+    pkg = tk.get_action("package_show")(same_user(context), {"id": data_dict["id"]})
     return _status_dict(pkg)
 
 

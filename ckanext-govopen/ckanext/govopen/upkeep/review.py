@@ -17,6 +17,7 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan import model
+from ckan.types import Context
 
 from ckanext.govopen.lib import clock
 from ckanext.govopen.lib.texts import EN, ZH
@@ -33,7 +34,7 @@ _RESTRICTED = ("conditional", "not_open")
 _LINK_TIMEOUT = 10
 
 
-def _site_context() -> dict[str, Any]:
+def _site_context() -> Context:
     site = tk.get_action("get_site_user")({"ignore_auth": True}, {})
     return {"user": site["name"], "ignore_auth": True}
 
@@ -145,14 +146,13 @@ def _confirmations(organization_id: str, year: int) -> dict[str, CatalogReview]:
 
 def report(organization_id: str, year: int, *, check_links: bool = False) -> dict[str, Any]:
     """Every active entry of the organization with its reasons, quality and confirmation."""
-    context = _site_context()
     ids = [pid for (pid,) in model.Session.query(model.Package.id).filter(
         model.Package.owner_org == organization_id, model.Package.state == "active")
         .order_by(model.Package.name)]
     confirmed = _confirmations(organization_id, year)
     entries = []
     for package_id in ids:
-        pkg = tk.get_action("package_show")(dict(context), {"id": package_id})
+        pkg = tk.get_action("package_show")(_site_context(), {"id": package_id})
         state, score = store.freshness(pkg), store.score(pkg)
         row = confirmed.get(package_id)
         entries.append({

@@ -70,10 +70,9 @@ TEXTS = Texts({
     "col.entries": ("条目数", "Entries"),
     "col.progress": ("已审核", "Reviewed"),
     "review.summary": ("共 {total} 条，已确认 {reviewed} 条，{attention} 条需处理；平均质量得分 {quality}。",
-                       "{total} entries, {reviewed} confirmed reviewed, {attention} need attention; "
-                       "average quality {quality}."),
+                       ("{total} entries, {reviewed} confirmed reviewed, {attention} need "
+                        "attention; average quality {quality}.")),
     "review.xlsx": ("下载审核报告（XLSX）", "Download the review report (XLSX)"),
-    "review.print": ("打印", "Print"),
     "review.link": ("年度目录审核", "Catalog review"),
     "review.progress": ("{year} 年度目录审核进度（全省）", "Catalog review {year}: province-wide progress"),
     "review.only_attention": ("只看需处理的条目", "Only entries needing attention"),

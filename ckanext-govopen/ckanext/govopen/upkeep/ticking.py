@@ -36,7 +36,9 @@ TICK_LOCK = 0x60F0_71C4
 def advisory_lock(key: int = TICK_LOCK) -> Iterator[bool]:
     """Yield True while holding the session-level lock `key`, False if another holds it.
     A connection of its own keeps the lock across the duties' commits."""
-    connection = model.meta.engine.connect()
+    engine = model.meta.engine
+    assert engine is not None, "the database is set up before any tick"
+    connection = engine.connect()
     try:
         got = bool(connection.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key})
                    .scalar())

@@ -8,7 +8,7 @@ import ckan.plugins.toolkit as tk
 import flask
 from flask import Blueprint
 
-from ckanext.govopen.lib.context import current_user, user_context
+from ckanext.govopen.lib.context import current_user, same_user, user_context
 from ckanext.govopen.lib.forms import check_csrf
 from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.upkeep.report_xlsx import workbook
@@ -33,9 +33,9 @@ def _report(id: str) -> tuple[dict[str, Any], dict[str, Any]]:
         tk.abort(403, tk._("Unauthorized"))
     context = user_context()
     try:
-        org = tk.get_action("organization_show")(dict(context), {"id": id})
+        org = tk.get_action("organization_show")(same_user(context), {"id": id})
         report = tk.get_action("govopen_catalog_review_show")(
-            dict(context), {"organization_id": org["id"], "year": _year()})
+            same_user(context), {"organization_id": org["id"], "year": _year()})
     except tk.ObjectNotFound:
         return tk.abort(404, TEXTS.in_lang("review.not_found", govopen_lang()))
     except tk.NotAuthorized:
