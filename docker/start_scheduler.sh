@@ -10,7 +10,12 @@ if [ -n "${CKAN__PLUGINS:-}" ]; then
     ckan config-tool "$CKAN_INI" "ckan.plugins = ${CKAN__PLUGINS}" >/dev/null
 fi
 
+# The healthcheck reads the heartbeat file: touched after every tick that did not fail.
 while true; do
-    ckan -c "$CKAN_INI" govopen tick || echo "tick failed (exit $?); next run in ${GOVOPEN_TICK_SECONDS:-300}s" >&2
+    if ckan -c "$CKAN_INI" govopen tick; then
+        touch /tmp/govopen-tick-heartbeat
+    else
+        echo "tick failed; next run in ${GOVOPEN_TICK_SECONDS:-300}s" >&2
+    fi
     sleep "${GOVOPEN_TICK_SECONDS:-300}"
 done
