@@ -28,6 +28,7 @@ def _dump(directory: Path) -> int:
 
 def _demo(ini: str, user: str, index: bool) -> int:
     from ckanext.govopen.lib import clock
+
     from seed.dating import dated
     from seed.generate import build
     from seed.load import Loader, ckan_app, load

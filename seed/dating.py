@@ -17,6 +17,7 @@ import random
 from ckanext.govopen.catalog.vocabularies import UPDATE_CYCLE
 from ckanext.govopen.lib.workdays import Calendar
 from ckanext.govopen.upkeep.deadlines import DUE_SOON, ON_TIME, OVERDUE, freshness, next_change
+
 from seed.generate import seed_for
 from seed.model import Catalog, Dataset
 
