@@ -213,6 +213,12 @@ def cmd_run(_: argparse.Namespace) -> int:
                 logs / "worker.log", env=env))
             svc.wait_for_port(port, stack.services[-2].proc, "the web server", logs / "web.log")
             _wait_http(f"http://127.0.0.1:{port}/api/3/action/status_show", logs / "web.log")
+            # The periodic duties (update status, reminders): `ckan govopen tick` every few
+            # minutes; it takes a database lock, so an overlapping run skips.
+            tick_every = int(os.environ.get("GOVOPEN_TICK_SECONDS", "300"))
+            loop = f'while :; do "$0" -c "$1" govopen tick; sleep {tick_every}; done'
+            stack.add(svc.spawn("scheduler", ["sh", "-c", loop, CKAN, str(ini)],
+                                logs / "scheduler.log", env=env))
             print(f"\nGovOpen is ready after {time.monotonic() - started:.0f}s: {site_url}/")
             print(f"  admin login: admin / {sec['admin_password']}")
             print(f"  logs: {logs}/  · stop with Ctrl-C\n", flush=True)

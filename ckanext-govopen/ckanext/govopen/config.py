@@ -77,3 +77,14 @@ def trusted_proxy_hops() -> int:
 def feedback_answer_workdays() -> int:
     """Working days a provider has to answer an error report."""
     return tk.config["ckanext.govopen.feedback.answer_workdays"]
+
+
+# Upkeep (upkeep/) --------------------------------------------------------------------
+
+
+def upkeep_grace_workdays() -> int:
+    return tk.config["ckanext.govopen.upkeep.grace_workdays"]
+
+
+def upkeep_soon_workdays() -> int:
+    return tk.config["ckanext.govopen.upkeep.soon_workdays"]

@@ -46,6 +46,7 @@ CAPABILITIES: tuple[str, ...] = (
     "access",       # applications for restricted data, grants, access log
     "usage",        # download counts
     "feedback",     # error reports (纠错) and data requests (数据需求)
+    "upkeep",       # update deadlines, `ckan govopen tick`, the October review, quality
     "hardening",    # hostile input answered with 4xx; wraps every action
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)
 )
