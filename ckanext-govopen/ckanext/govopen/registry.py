@@ -45,6 +45,7 @@ CAPABILITIES: tuple[str, ...] = (
     "access",       # applications for restricted data, grants, access log
     "usage",        # download counts
     "hardening",    # hostile input answered with 4xx; wraps every action
+    "operations",   # service status, 503 while a service is down, backup/restore, recovery
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)
 )
 
