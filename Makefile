@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 REQS := requirements/bootstrap.txt requirements/ckan.txt requirements/run.txt requirements/dev.txt requirements/constraints.txt setup.py
 
-.PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat venv
+.PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat bench-load venv
 
 venv: $(STAMP)
 
@@ -56,3 +56,7 @@ bench-desensitize: $(STAMP)
 
 bench-dcat: $(STAMP)
 	$(PY) tools/bench_dcat.py $(ARGS)
+
+# 50 clients for 5 minutes (locust, headless) against a whole make run portal.
+bench-load: $(STAMP)
+	$(PY) tools/bench_load.py $(ARGS)

@@ -96,6 +96,9 @@ def _datastore_url() -> str | None:
 
 
 def backup(dest: Path, *, include_secrets: bool = False) -> dict[str, Any]:
+    if dest.resolve().is_relative_to(_storage().resolve()):
+        raise BackupError(f"{dest} is inside the file store it would back up: choose "
+                          "a directory outside ckan.storage_path")
     if dest.exists() and any(dest.iterdir()):
         raise BackupError(f"{dest} is not empty: back up into a new directory")
     dest.mkdir(mode=0o700, parents=True, exist_ok=True)
