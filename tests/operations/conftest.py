@@ -41,12 +41,17 @@ def redis_unreachable() -> Iterator[None]:
     from ckan.lib import redis as ckan_redis
     from redis import ConnectionPool
 
-    saved = ckan_redis._connection_pool
+    from ckan.lib import jobs
+
+    saved, queues = ckan_redis._connection_pool, dict(jobs._queues)
     ckan_redis._connection_pool = ConnectionPool.from_url(f"redis://127.0.0.1:{dead_port()}/0")
+    jobs._queues.clear()  # each queue holds the connection it was made with
     try:
         yield
     finally:
         ckan_redis._connection_pool = saved
+        jobs._queues.clear()
+        jobs._queues.update(queues)
 
 
 @pytest.fixture
