@@ -211,7 +211,8 @@ def cmd_run(_: argparse.Namespace) -> int:
             print("· database migrations", flush=True)
             ckan(ini, "db", "init")
             _ensure_admin(ini, sec["admin_password"])
-            if not (VAR / ".seeded").exists():
+            # GOVOPEN_DEMO=0: an empty portal (fault tests, a restore); demo data otherwise.
+            if not (VAR / ".seeded").exists() and os.environ.get("GOVOPEN_DEMO") != "0":
                 print("· loading demo data (first start only)", flush=True)
                 r = subprocess.run([str(BIN / "python"), "-m", "seed", "-c", str(ini)], cwd=ROOT, check=False)
                 if r.returncode:

@@ -38,10 +38,9 @@ def search_unreachable() -> Iterator[None]:
 
 @contextlib.contextmanager
 def redis_unreachable() -> Iterator[None]:
+    from ckan.lib import jobs
     from ckan.lib import redis as ckan_redis
     from redis import ConnectionPool
-
-    from ckan.lib import jobs
 
     saved, queues = ckan_redis._connection_pool, dict(jobs._queues)
     ckan_redis._connection_pool = ConnectionPool.from_url(f"redis://127.0.0.1:{dead_port()}/0")
