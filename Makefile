@@ -29,7 +29,7 @@ test: $(STAMP)
 	@$(PY) tools/stack.py test $(ARGS)
 
 test-unit: $(STAMP)
-	$(PY) -m pytest -p no:ckan -p no:ckan_fixtures tests/searchd tests/desensitize tests/lib $(ARGS)
+	$(PY) -m pytest -p no:ckan -p no:ckan_fixtures tests/searchd tests/desensitize tests/lib tests/operations/test_supervise.py $(ARGS)
 
 test-compat: $(STAMP)
 	@$(PY) tools/stack.py compat $(ARGS)
