@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 REQS := requirements/bootstrap.txt requirements/ckan.txt requirements/run.txt requirements/dev.txt requirements/constraints.txt setup.py
 
-.PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat venv
+.PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat bench-load venv
 
 venv: $(STAMP)
 
@@ -29,7 +29,7 @@ test: $(STAMP)
 	@$(PY) tools/stack.py test $(ARGS)
 
 test-unit: $(STAMP)
-	$(PY) -m pytest -p no:ckan -p no:ckan_fixtures tests/searchd tests/desensitize tests/lib $(ARGS)
+	$(PY) -m pytest -p no:ckan -p no:ckan_fixtures tests/searchd tests/desensitize tests/lib tests/operations/test_supervise.py $(ARGS)
 
 test-compat: $(STAMP)
 	@$(PY) tools/stack.py compat $(ARGS)
@@ -56,3 +56,7 @@ bench-desensitize: $(STAMP)
 
 bench-dcat: $(STAMP)
 	$(PY) tools/bench_dcat.py $(ARGS)
+
+# 50 clients for 5 minutes (locust, headless) against a whole make run portal.
+bench-load: $(STAMP)
+	$(PY) tools/bench_load.py $(ARGS)

@@ -21,6 +21,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,9 +103,13 @@ class Service:
 @dataclass
 class Stack:
     services: list[Service] = field(default_factory=list)
+    # name -> how to start that service again (supervise() restarts those it has)
+    restarts: dict[str, Callable[[], Service]] = field(default_factory=dict)
 
-    def add(self, svc: Service) -> None:
+    def add(self, svc: Service, restart: Callable[[], Service] | None = None) -> None:
         self.services.append(svc)
+        if restart is not None:
+            self.restarts[svc.name] = restart
 
     def stop(self) -> None:
         for svc in reversed(self.services):

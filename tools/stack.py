@@ -28,9 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import asroot
 import services as svc
 from services import ROOT, StackError
+from supervise import Supervisor
 
 VAR = Path(os.environ.get("GOVOPEN_VAR", ROOT / "var")).resolve()
 BIN = Path(sys.executable).parent
+STATUS_FILE = VAR / "status.json"  # written by the supervisor, read by the portal
 CKAN = str(BIN / "ckan")
 PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat structured_data activity"
 
@@ -124,7 +126,11 @@ def backing_services(base: Path, *, pg_port: int, redis_port: int, search_port: 
             urls["sqlalchemy_url"] = os.environ["CKAN_SQLALCHEMY_URL"]
         else:
             svc.require_port(pg_port, "PostgreSQL", "GOVOPEN_PG_PORT")
-            stack.add(svc.start_postgres(pg_dir, pg_port, password, logs / "postgresql.log"))
+
+            def pg() -> svc.Service:
+                return svc.start_postgres(pg_dir, pg_port, password, logs / "postgresql.log")
+
+            stack.add(pg(), restart=pg)
             svc.ensure_database(pg_dir, pg_port, db)
             urls["sqlalchemy_url"] = f"postgresql://ckan:{password}@127.0.0.1:{pg_port}/{db}"
         if os.environ.get("CKAN_REDIS_URL"):
@@ -132,15 +138,25 @@ def backing_services(base: Path, *, pg_port: int, redis_port: int, search_port: 
         else:
             svc.require_port(redis_port, "Redis", "GOVOPEN_REDIS_PORT")
             redis_password = redis_password or secrets.token_urlsafe(24)
-            stack.add(svc.start_redis(base / "redis", redis_port, redis_password, logs / "redis.log"))
+            redis_pw = redis_password
+
+            def redis() -> svc.Service:
+                return svc.start_redis(base / "redis", redis_port, redis_pw, logs / "redis.log")
+
+            stack.add(redis(), restart=redis)
             urls["redis_url"] = f"redis://:{redis_password}@127.0.0.1:{redis_port}/0"
         if os.environ.get("CKAN_SOLR_URL"):
             urls["solr_url"] = os.environ["CKAN_SOLR_URL"]
         else:
             svc.require_port(search_port, "searchd", "GOVOPEN_SEARCH_PORT")
             search_password = search_password or secrets.token_urlsafe(24)
-            stack.add(svc.start_searchd(base / "search", search_port, search_password,
-                                        logs / "searchd.log"))
+            search_pw = search_password
+
+            def searchd() -> svc.Service:
+                return svc.start_searchd(base / "search", search_port, search_pw,
+                                         logs / "searchd.log")
+
+            stack.add(searchd(), restart=searchd)
             urls["solr_url"] = svc.solr_url(search_port)
             urls["search_user"], urls["search_password"] = svc.SEARCH_USER, search_password
         yield stack, urls
@@ -188,13 +204,15 @@ def cmd_run(_: argparse.Namespace) -> int:
                 VAR / "ckan.ini", secret_key=sec["secret_key"], jwt_secret=sec["jwt_secret"],
                 storage_key=sec["storage_key"],
                 site_url=site_url, site_id="govopen", storage_path=str(VAR / "storage"),
-                plugins=PLUGINS, locale_default="zh_Hans_CN", log_level="INFO", extra="",
+                plugins=PLUGINS, locale_default="zh_Hans_CN", log_level="INFO",
+                extra=f"ckanext.govopen.operations.status_file = {STATUS_FILE}\n",
                 **urls,
             )
             print("· database migrations", flush=True)
             ckan(ini, "db", "init")
             _ensure_admin(ini, sec["admin_password"])
-            if not (VAR / ".seeded").exists():
+            # GOVOPEN_DEMO=0: an empty portal (fault tests, a restore); demo data otherwise.
+            if not (VAR / ".seeded").exists() and os.environ.get("GOVOPEN_DEMO") != "0":
                 print("· loading demo data (first start only)", flush=True)
                 r = subprocess.run([str(BIN / "python"), "-m", "seed", "-c", str(ini)], cwd=ROOT, check=False)
                 if r.returncode:
@@ -202,16 +220,23 @@ def cmd_run(_: argparse.Namespace) -> int:
                 (VAR / ".seeded").touch()
             env = {**os.environ, "CKAN_INI": str(ini)}
             logs = VAR / "log"
-            stack.add(svc.spawn(
-                "web", [str(BIN / "gunicorn"), "--workers", os.environ.get("WEB_WORKERS", "2"),
-                        "--bind", f"127.0.0.1:{port}", "--timeout", "120",
-                        "--config", str(ROOT / "config" / "gunicorn.conf.py"),
-                        "--chdir", str(ROOT / "config"), "wsgi:application"],
-                logs / "web.log", env=env))
-            stack.add(svc.spawn(
-                "worker", [CKAN, "-c", str(ini), "jobs", "worker", "default", "govopen:desensitize"],
-                logs / "worker.log", env=env))
-            svc.wait_for_port(port, stack.services[-2].proc, "the web server", logs / "web.log")
+            def web() -> svc.Service:
+                service = svc.spawn(
+                    "web", [str(BIN / "gunicorn"), "--workers", os.environ.get("WEB_WORKERS", "2"),
+                            "--bind", f"127.0.0.1:{port}", "--timeout", "120",
+                            "--config", str(ROOT / "config" / "gunicorn.conf.py"),
+                            "--chdir", str(ROOT / "config"), "wsgi:application"],
+                    logs / "web.log", env=env)
+                svc.wait_for_port(port, service.proc, "the web server", logs / "web.log")
+                return service
+
+            def worker() -> svc.Service:
+                return svc.spawn(
+                    "worker", [CKAN, "-c", str(ini), "jobs", "worker", "default",
+                               "govopen:desensitize"], logs / "worker.log", env=env)
+
+            stack.add(web(), restart=web)
+            stack.add(worker(), restart=worker)
             _wait_http(f"http://127.0.0.1:{port}/api/3/action/status_show", logs / "web.log")
             # The periodic duties (update status, reminders): `ckan govopen tick` every few
             # minutes; it takes a database lock, so an overlapping run skips.
@@ -219,17 +244,64 @@ def cmd_run(_: argparse.Namespace) -> int:
             loop = f'while :; do "$0" -c "$1" govopen tick; sleep {tick_every}; done'
             stack.add(svc.spawn("scheduler", ["sh", "-c", loop, CKAN, str(ini)],
                                 logs / "scheduler.log", env=env))
+
+            recover = _Recovery(ini, logs / "recover.log", env)
+            recover.start()  # jobs a crash of the previous run left behind, the index's lag
+            supervisor = Supervisor(stack, STATUS_FILE, on_restart=recover.after_restart)
+            supervisor.write_status()
             print(f"\nGovOpen is ready after {time.monotonic() - started:.0f}s: {site_url}/")
             print(f"  admin login: admin / {sec['admin_password']}")
-            print(f"  logs: {logs}/  · stop with Ctrl-C\n", flush=True)
-            while True:
-                dead = stack.dead()
-                if dead:
-                    raise StackError(f"{dead.name} stopped unexpectedly; see {dead.log}")
-                time.sleep(1)
+            print(f"  logs: {logs}/  · service status: {STATUS_FILE}"
+                  "  · stop with Ctrl-C\n", flush=True)
+            try:
+                while True:
+                    supervisor.check()
+                    recover.poll()
+                    time.sleep(1)
+            finally:
+                supervisor.stopped()
+                recover.stop()
     except KeyboardInterrupt:
         print("\nstopping…", flush=True)
         return 0
+
+
+class _Recovery:
+    """`ckan govopen recover` in the background: after a restart of the search service,
+    Redis, PostgreSQL or the worker, requeue stalled jobs and catch the index up."""
+
+    AFTER = ("searchd", "redis", "postgresql", "worker")
+
+    def __init__(self, ini: Path, log: Path, env: dict[str, str]) -> None:
+        self.ini, self.log, self.env = ini, log, env
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.again = False
+
+    def start(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.again = True  # one at a time; run once more when this one ends
+            return
+        with open(self.log, "ab") as out:
+            self.proc = subprocess.Popen([CKAN, "-c", str(self.ini), "govopen", "recover"],
+                                         stdout=out, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL, env=self.env,
+                                         start_new_session=True)
+
+    def after_restart(self, name: str) -> None:
+        if name in self.AFTER:
+            self.start()
+
+    def poll(self) -> None:
+        if self.again and self.proc is not None and self.proc.poll() is not None:
+            self.again = False
+            self.start()
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.proc.wait(10)
 
 
 def _pg_dir(fresh: bool) -> Path:

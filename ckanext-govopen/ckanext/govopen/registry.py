@@ -48,6 +48,7 @@ CAPABILITIES: tuple[str, ...] = (
     "feedback",     # error reports (纠错) and data requests (数据需求)
     "upkeep",       # update deadlines, `ckan govopen tick`, the October review, quality
     "hardening",    # hostile input answered with 4xx; wraps every action
+    "operations",   # service status, 503 while a service is down, backup/restore, recovery
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)
 )
 

@@ -1,6 +1,7 @@
 """The record of each stored upload: read and written by storage, masking and publishing."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ckan import model
@@ -10,6 +11,7 @@ from ckanext.govopen.storage.model import (
     PASSED,
     PENDING,
     REVIEW_APPROVED,
+    RUNNING,
     DesensitizeStatus,
 )
 
@@ -79,3 +81,13 @@ def approve_package(package_id: str, actor: str) -> dict[str, str]:
                 set_review(row, REVIEW_APPROVED, actor)
             approved[row.resource_id] = row.raw_sha256
     return approved
+
+
+def unfinished(*, before: dt.datetime) -> list[tuple[str, str]]:
+    """(resource id, status) of active resources whose job is still pending or running
+    and has not moved since `before`, oldest first: what a crash may have left behind."""
+    rows = model.Session.query(DesensitizeStatus.resource_id, DesensitizeStatus.status).join(
+        model.Resource, model.Resource.id == DesensitizeStatus.resource_id).filter(
+        DesensitizeStatus.status.in_((PENDING, RUNNING)), model.Resource.state == "active",
+        DesensitizeStatus.updated < before).order_by(DesensitizeStatus.updated)
+    return [(r[0], r[1]) for r in rows]
