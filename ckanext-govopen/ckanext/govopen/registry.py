@@ -44,6 +44,8 @@ CAPABILITIES: tuple[str, ...] = (
     "dcat",         # DCAT-AP 3 feeds and vocabulary pages
     "access",       # applications for restricted data, grants, access log
     "usage",        # download counts
+    "notices",      # 通知公告 that sysadmins write
+    "front",        # the home page, header emblem, bilingual display, share box
     "hardening",    # hostile input answered with 4xx; wraps every action
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)
 )
