@@ -83,3 +83,20 @@ def _bounded(data_dict: DataDict, key: str, default: int, most: int) -> int:
     if not 1 <= number <= most:
         raise tk.ValidationError({key: [texts.both("err.number", most=most)]})
     return number
+
+
+@tk.side_effect_free
+def govopen_usage_totals(context: Context, data_dict: DataDict) -> dict[str, int]:
+    """Downloads of each of the given public datasets (a private or unknown one answers 0).
+
+    :param ids: dataset ids (at most 100,000)
+    :type ids: list of strings
+    :returns: ``{package id: downloads}`` for every id asked
+    :rtype: dictionary
+    """
+    tk.check_access("govopen_usage_totals", context, data_dict)
+    ids = data_dict.get("ids")
+    if not isinstance(ids, list) or len(ids) > 100_000 or not all(isinstance(i, str) for i in ids):
+        raise tk.ValidationError({"ids": [texts.both("err.ids")]})
+    totals = usage.public_totals(ids)
+    return {pid: totals.get(pid, 0) for pid in ids}

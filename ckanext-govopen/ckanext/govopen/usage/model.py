@@ -102,3 +102,13 @@ def packages_counted_since(since: dt.date) -> list[str]:
     rows = (model.Session.query(DownloadCount.package_id)
             .filter(DownloadCount.day >= since).distinct())
     return [pid for (pid,) in rows]
+
+
+def public_totals(package_ids: list[str]) -> dict[str, int]:
+    """Downloads of each of the given datasets that anyone may see."""
+    if not package_ids:
+        return {}
+    rows = (_public(model.Session.query(DownloadCount.package_id, func.sum(DownloadCount.count)))
+            .filter(DownloadCount.package_id.in_(package_ids))
+            .group_by(DownloadCount.package_id))
+    return {pid: int(n) for pid, n in rows}
