@@ -8,6 +8,7 @@ from typing import Any
 import ckan.plugins.toolkit as tk
 
 from ckanext.govopen import config
+from ckanext.govopen.catalog import store
 from ckanext.govopen.catalog.classification import CATALOG_THEME
 from ckanext.govopen.front import bilingual, qr
 from ckanext.govopen.front.texts import TEXTS
@@ -134,3 +135,14 @@ def govopen_platform_title() -> str:
     if config.platform_name_en():
         return config.platform_name_en()
     return TEXTS.en("platform.en") if name == DEFAULT_PLATFORM_NAME else name
+
+
+def govopen_provider_title(pkg_dict: dict[str, Any]) -> str:
+    """The provider of a dataset in the page's language (a dataset's organization dict
+    carries no English title: it is looked up)."""
+    org = pkg_dict.get("organization") or {}
+    if is_english() and org.get("name"):
+        english = store.organization_english_titles([org["name"]]).get(org["name"])
+        if english:
+            return english
+    return org.get("title") or org.get("name") or ""

@@ -20,7 +20,7 @@ FIELDS: dict[str, tuple[bool, int]] = {
 
 
 def _clean(data_dict: DataDict, partial: bool) -> dict[str, str]:
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, Any] = {}
     clean: dict[str, str] = {}
     for name, (required, longest) in FIELDS.items():
         if partial and name not in data_dict:
@@ -137,7 +137,7 @@ def govopen_notice_list(context: Context, data_dict: DataDict) -> dict[str, Any]
     :rtype: dictionary
     """
     tk.check_access("govopen_notice_list", context, data_dict)
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, Any] = {}
     numbers = {}
     for name, default, lo, hi in (("limit", 20, 1, 100), ("offset", 0, 0, 1_000_000)):
         try:
