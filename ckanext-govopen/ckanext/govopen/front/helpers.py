@@ -109,11 +109,15 @@ def govopen_dataset_notes(pkg_dict: dict[str, Any]) -> str:
 
 
 def govopen_group_title(group: dict[str, Any] | None) -> str:
-    """A group's title in the page's language (its ``title_en`` extra in English)."""
+    """A group's or organization's title in the page's language: its ``title_en`` in
+    English (looked up when the dict at hand, e.g. a list's, carries no extras)."""
     if not group:
         return ""
-    return (bilingual.english(group, "title") or group.get("display_name")
-            or group.get("title") or group.get("name") or "")
+    english = bilingual.english(group, "title")
+    if not english and is_english() and group.get("name"):
+        english = store.organization_english_titles([group["name"]]).get(group["name"], "")
+    return (english or group.get("display_name") or group.get("title")
+            or group.get("name") or "")
 
 
 def govopen_english_missing(pkg_dict: dict[str, Any]) -> bool:
