@@ -170,7 +170,11 @@ def test_dataset_page_on_a_phone(live_server, demo, browser, lang) -> None:  # t
     assert link.endswith(f"{prefix}/dataset/{pkg['name']}")
     assert page.locator("#govopen-share svg.govopen-qr").count() == 1
     assert page.locator(".govopen-download-total").inner_text() == "1"
-    assert page.locator("#govopen-publishing").count() == 0  # the workflow is the provider's
+    # the publication state under its heading is readable, not an empty line
+    state = page.locator("#govopen-publishing .govopen-state")
+    assert state.inner_text() == ("Published" if lang == "en" else "已发布")
+    colour = state.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert colour not in ("rgba(0, 0, 0, 0)", "transparent")
     _no_placeholder(page)
     page.screenshot(path=str(OUTPUT / f"dataset-{lang}-phone.png"), full_page=False)
     context.close()
