@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from seed.english import ENGLISH
 from seed.model import (
     Catalog,
     CatalogFields,
@@ -246,7 +247,9 @@ class Loader:
             data["id"] = ds.id
         contact = {"contact_name": ds.contact_name, "contact_phone": ds.contact_phone,
                    "contact_email": ds.contact_email}
-        self.place("dataset", {**contact, **catalog_values(ds.catalog)}, data)
+        title_en, notes_en = ENGLISH.get(ds.name, ("", ""))
+        english = {"title_en": title_en, "notes_en": notes_en} if title_en else {}
+        self.place("dataset", {**contact, **catalog_values(ds.catalog), **english}, data)
         return data
 
     def _upload(self, package: str, res: Resource) -> None:

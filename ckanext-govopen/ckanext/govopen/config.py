@@ -88,3 +88,18 @@ def upkeep_grace_workdays() -> int:
 
 def upkeep_soon_workdays() -> int:
     return tk.config["ckanext.govopen.upkeep.soon_workdays"]
+
+# The home page and header (front/) ---------------------------------------------------
+
+
+def emblem_url() -> str:
+    """The header emblem's address; empty for the built-in emblem."""
+    return tk.config.get("ckanext.govopen.emblem_url") or ""
+
+
+def popular_searches(lang: str) -> list[str]:
+    """The home page's popular searches in `lang` (Chinese unless English)."""
+    key = ("ckanext.govopen.popular_searches_en" if not lang.lower().startswith("zh")
+           else "ckanext.govopen.popular_searches")
+    value = tk.config.get(key) or []
+    return value.split() if isinstance(value, str) else list(value)

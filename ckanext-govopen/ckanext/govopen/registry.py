@@ -47,6 +47,8 @@ CAPABILITIES: tuple[str, ...] = (
     "usage",        # download counts
     "feedback",     # error reports (纠错) and data requests (数据需求)
     "upkeep",       # update deadlines, `ckan govopen tick`, the October review, quality
+    "notices",      # 通知公告 that sysadmins write
+    "front",        # the home page, header emblem, bilingual display, share box
     "hardening",    # hostile input answered with 4xx; wraps every action
     "operations",   # service status, 503 while a service is down, backup/restore, recovery
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)

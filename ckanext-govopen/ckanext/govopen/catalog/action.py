@@ -92,6 +92,12 @@ def _public_datasets() -> list[dict[str, Any]]:
 
 def _directory_table(lang: str) -> list[dict[str, str]]:
     datasets = _public_datasets()
+    try:
+        downloads = tk.get_action("govopen_usage_totals")(
+            {"ignore_auth": True}, {"ids": [p["id"] for p in datasets]})
+    except KeyError:  # the usage capability is not loaded
+        downloads = {}
+    datasets = [{**p, "downloads": downloads.get(p["id"], 0)} for p in datasets]
     english: dict[str, str] = {}
     if is_english(lang):
         english = store.organization_english_titles(

@@ -58,6 +58,7 @@ COLUMNS: list[tuple[str, str, str]] = [
     ("contact_email", "联系邮箱", "Contact email"),
     ("secrecy", "涉密属性", "Secrecy"),
     ("url", "访问地址", "Address"),
+    ("downloads", "下载次数", "Downloads"),
 ]
 KEYS = [c[0] for c in COLUMNS]
 _LIST_SEP = "；"
@@ -120,6 +121,8 @@ def row(pkg: dict[str, Any], lang: str | None, url: str = "",
         "contact_email": pkg.get("contact_email") or "",
         "secrecy": SECRECY.label(pkg.get("secrecy") or "", lang),
         "url": url,
+        # counted by the server (usage/); the action hands it in with the dataset
+        "downloads": str(pkg.get("downloads") or 0),
     }
 
 

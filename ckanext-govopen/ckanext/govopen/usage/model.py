@@ -7,6 +7,7 @@ several web workers never lose one.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan import model
@@ -52,3 +53,62 @@ def by_day(resource_id: str) -> list[tuple[dt.date, int]]:
             .filter(DownloadCount.resource_id == resource_id)
             .order_by(DownloadCount.day))
     return [(day, int(n)) for day, n in rows]
+
+
+def _public(query: Any) -> Any:
+    """Only rows of datasets anyone may see: figures never reveal a private dataset."""
+    return (query.join(model.Package, model.Package.id == DownloadCount.package_id)
+            .filter(model.Package.private.is_(False), model.Package.state == "active"))
+
+
+def package_totals(package_ids: list[str]) -> dict[str, int]:
+    """Downloads of each of the given datasets, all resources and days together."""
+    if not package_ids:
+        return {}
+    rows = (model.Session.query(DownloadCount.package_id, func.sum(DownloadCount.count))
+            .filter(DownloadCount.package_id.in_(package_ids))
+            .group_by(DownloadCount.package_id))
+    return {pid: int(n) for pid, n in rows}
+
+
+def public_total(organization_id: str | None = None) -> int:
+    query = _public(model.Session.query(func.coalesce(func.sum(DownloadCount.count), 0)))
+    if organization_id:
+        query = query.filter(model.Package.owner_org == organization_id)
+    return int(query.scalar() or 0)
+
+
+def public_top(limit: int, organization_id: str | None = None) -> list[tuple[str, int]]:
+    """The most downloaded public datasets, most first (ties: by id, so the order is stable)."""
+    total = func.sum(DownloadCount.count)
+    query = _public(model.Session.query(DownloadCount.package_id, total))
+    if organization_id:
+        query = query.filter(model.Package.owner_org == organization_id)
+    rows = (query.group_by(DownloadCount.package_id)
+            .order_by(total.desc(), DownloadCount.package_id).limit(limit))
+    return [(pid, int(n)) for pid, n in rows]
+
+
+def public_by_day(since: dt.date, organization_id: str | None = None) -> dict[dt.date, int]:
+    query = _public(model.Session.query(DownloadCount.day, func.sum(DownloadCount.count))
+                    .filter(DownloadCount.day >= since))
+    if organization_id:
+        query = query.filter(model.Package.owner_org == organization_id)
+    return {day: int(n) for day, n in query.group_by(DownloadCount.day)}
+
+
+def packages_counted_since(since: dt.date) -> list[str]:
+    """Datasets downloaded on or after `since` (whose index entry may be behind)."""
+    rows = (model.Session.query(DownloadCount.package_id)
+            .filter(DownloadCount.day >= since).distinct())
+    return [pid for (pid,) in rows]
+
+
+def public_totals(package_ids: list[str]) -> dict[str, int]:
+    """Downloads of each of the given datasets that anyone may see."""
+    if not package_ids:
+        return {}
+    rows = (_public(model.Session.query(DownloadCount.package_id, func.sum(DownloadCount.count)))
+            .filter(DownloadCount.package_id.in_(package_ids))
+            .group_by(DownloadCount.package_id))
+    return {pid: int(n) for pid, n in rows}
