@@ -69,3 +69,15 @@ def content_security_policy() -> str:
 def trusted_proxy_hops() -> int:
     """How many reverse proxies in front of CKAN append to X-Forwarded-For."""
     return tk.config["ckanext.govopen.trusted_proxy_hops"]
+
+
+# DataStore (datastore/) ------------------------------------------------------------
+
+
+def datastore_load_timeout() -> int:
+    return tk.config["ckanext.govopen.datastore.load_timeout"]
+
+
+def datastore_query_timeout() -> int:
+    """Milliseconds a DataStore query may run (statement_timeout)."""
+    return tk.config["ckanext.govopen.datastore.query_timeout"]

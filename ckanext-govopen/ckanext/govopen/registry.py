@@ -44,6 +44,7 @@ CAPABILITIES: tuple[str, ...] = (
     "dcat",         # DCAT-AP 3 feeds and vocabulary pages
     "access",       # applications for restricted data, grants, access log
     "usage",        # download counts
+    "datastore",    # published tables in CKAN's DataStore, their API pages
     "hardening",    # hostile input answered with 4xx; wraps every action
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)
 )
