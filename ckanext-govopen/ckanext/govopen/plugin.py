@@ -16,7 +16,9 @@ from ckanext.govopen import registry
 @tk.blanket.actions(registry.actions)
 @tk.blanket.auth_functions(registry.auth_functions)
 @tk.blanket.helpers(registry.helpers)
-@tk.blanket.validators(registry.validators)
+# Collected now, not lazily: ckanext-scheming asks CKAN for validators while its own
+# validation module is still importing, and ours import that module.
+@tk.blanket.validators(registry.validators())
 @tk.blanket.blueprints(registry.blueprints)
 @tk.blanket.cli(registry.cli)
 class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
