@@ -88,9 +88,14 @@ def _inner(ini: str, work: Path, sizes: list[str], search_rows: int) -> None:
         import ckan.plugins.toolkit as tk
         from ckanext.govopen.datastore import columns, jobs
 
+        from tests.catalog.factories import catalog_fields, credit_code
+
         site = tk.get_action("get_site_user")({"ignore_auth": True}, {})
         context = {"ignore_auth": True, "user": site["name"]}
-        org = tk.get_action("organization_create")(dict(context), {"name": "bench-org"})
+        org = tk.get_action("organization_create")(dict(context), {
+            "name": "bench-org", "title": "山西省基准测试厅", "title_en": "Bench Department",
+            "credit_code": credit_code(1), "org_level": "province", "contact_name": "李工",
+            "contact_phone": "0351-5550100"})
         results = {}
         for label in [*sizes, f"search-{search_rows}"]:
             path = work / f"{label}.csv"
@@ -100,7 +105,7 @@ def _inner(ini: str, work: Path, sizes: list[str], search_rows: int) -> None:
                 rows, size = _table(path, _bytes(label), None, seed=len(label))
             pkg = tk.get_action("package_create")(dict(context), {
                 "name": f"bench-{label.lower()}", "owner_org": org["id"], "private": False,
-                "title": label, "data_items": ITEMS})
+                **catalog_fields(title=label, data_items=ITEMS)})
             res = tk.get_action("resource_create")(dict(context), {
                 "package_id": pkg["id"], "name": f"{label}.csv", "format": "CSV",
                 "url": "https://example.invalid/x.csv"})
@@ -163,7 +168,8 @@ def bench(sizes: list[str], search_rows: int, queries: int) -> None:
             stack.ckan(ini, "db", "init")
             subprocess.run([sys.executable, __file__, "--inner", str(ini), "--work", str(base),
                             "--sizes", ",".join(sizes), "--search-rows", str(search_rows)],
-                           check=True)
+                           check=True, cwd=stack.ROOT,
+                           env={**os.environ, "PYTHONPATH": str(stack.ROOT)})
             results = json.loads((base / "results.json").read_text())
             proc = svc.spawn("web", [str(stack.BIN / "gunicorn"), "--workers", "2",
                                      "--timeout", "600", "--bind", f"127.0.0.1:{port}",

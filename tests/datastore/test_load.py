@@ -3,9 +3,11 @@ items, with their Chinese labels; cells that do not fit reported on the resource
 reloaded when the file is replaced or masked again, gone when the resource is deleted."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 from ckan.tests import factories
 from ckanext.govopen.datastore import jobs
 
@@ -51,7 +53,7 @@ def test_a_published_table_is_queryable_typed_and_masked(app, agency, run_worker
     assert {r["phone"] for r in rows} == {"138****8000", "137****7000", "136****6000"}
     assert not any(m in str(rows) for m in RAW), "only the masked copy is loaded"
     assert [r["day"] for r in sorted(rows, key=lambda r: r["_id"])] == [
-        "2024-01-02T00:00:00", "2024-01-03T00:00:00", "2024-01-04T00:00:00"]
+        "2024-01-02", "2024-01-03", "2024-01-04"], "2024/01/04 read as the same date type"
 
     filtered = _records(app, res, filters={"day": "2024-01-03"})
     assert filtered["total"] == 1 and filtered["records"][0]["aqi"] is None
@@ -79,10 +81,13 @@ def test_the_api_page_gives_the_id_fields_and_working_examples(app, agency, run_
     assert res["id"] in text and "空气质量指数" in text and "numeric" in text
     assert "datastore_search" in text and "RemoteCKAN" in text and "datastore_search_sql" in text
     assert "Authorization" not in text, "open data needs no token"
-    # The examples' request, as the page gives it, answers.
-    sort = "name desc"
-    assert f"&quot;sort&quot;: &quot;{sort}&quot;" in text
-    assert _records(app, res, limit=5, sort=sort)["records"]
+    # The example's request, as the page gives it, answers.
+    curl = BeautifulSoup(text, "html.parser").select_one("pre.govopen-example-curl-search").text
+    assert "http://test.ckan.net/api/3/action/datastore_search -d '" in curl
+    body = json.loads(curl.split(" -d '", 1)[1].rstrip("'\n "))
+    assert body == {"resource_id": res["id"], "limit": 5, "sort": "name desc"}
+    assert len(_records(app, res, **{k: v for k, v in body.items() if k != "resource_id"})
+               ["records"]) == 3
 
 
 def test_a_replaced_file_is_reloaded_after_its_review(app, agency, run_worker) -> None:  # type: ignore[no-untyped-def]
@@ -91,7 +96,7 @@ def test_a_replaced_file_is_reloaded_after_its_review(app, agency, run_worker) -
                    .encode(), filename="aqi.csv")
     run_worker()
     # Awaiting review: the old rows are gone from the public, the new not yet there.
-    assert api(app, "datastore_search", resource_id=res["id"]).status_code in (403, 409)
+    assert api(app, "datastore_search", resource_id=res["id"]).status_code in (403, 404, 409)
     agency.act(agency.reviewer, "govopen_resource_review", resource_id=res["id"],
                decision="approve")
     run_worker()
