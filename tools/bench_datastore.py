@@ -15,6 +15,7 @@ Targets (issue 17): load at no less than 20 MB/s end to end; search p95 under 50
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import os
 import random
@@ -88,7 +89,14 @@ def _inner(ini: str, work: Path, sizes: list[str], search_rows: int) -> None:
         import ckan.plugins.toolkit as tk
         from ckanext.govopen.datastore import columns, jobs
 
-        from tests.catalog.factories import catalog_fields, credit_code
+        # The tests' catalog-valid fields, by path: a `tests` package of some installed
+        # distribution may shadow ours on sys.path.
+        spec = importlib.util.spec_from_file_location(
+            "govopen_catalog_factories", stack.ROOT / "tests" / "catalog" / "factories.py")
+        assert spec and spec.loader
+        factories = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(factories)
+        catalog_fields, credit_code = factories.catalog_fields, factories.credit_code
 
         site = tk.get_action("get_site_user")({"ignore_auth": True}, {})
         context = {"ignore_auth": True, "user": site["name"]}
@@ -168,8 +176,7 @@ def bench(sizes: list[str], search_rows: int, queries: int) -> None:
             stack.ckan(ini, "db", "init")
             subprocess.run([sys.executable, __file__, "--inner", str(ini), "--work", str(base),
                             "--sizes", ",".join(sizes), "--search-rows", str(search_rows)],
-                           check=True, cwd=stack.ROOT,
-                           env={**os.environ, "PYTHONPATH": str(stack.ROOT)})
+                           check=True, cwd=stack.ROOT)
             results = json.loads((base / "results.json").read_text())
             proc = svc.spawn("web", [str(stack.BIN / "gunicorn"), "--workers", "2",
                                      "--timeout", "600", "--bind", f"127.0.0.1:{port}",
