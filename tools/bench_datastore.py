@@ -125,8 +125,11 @@ def _inner(ini: str, work: Path, sizes: list[str], search_rows: int) -> None:
                               "seconds": round(seconds, 2),
                               "mb_per_s": round(size / 1e6 / seconds, 1),
                               "misfits": report["misfit_cells"]}
-            print(f"load {label}: {rows} rows, {size / 1e6:.0f} MB in {seconds:.1f}s = "
-                  f"{size / 1e6 / seconds:.1f} MB/s (target >= 20)", flush=True)
+            ready = report["queryable_seconds"]
+            print(f"load {label}: {rows} rows, {size / 1e6:.0f} MB queryable (COPY, types, "
+                  f"indexes) in {ready:.1f}s = {size / 1e6 / ready:.1f} MB/s; with the "
+                  f"full-text column in {seconds:.1f}s = {size / 1e6 / seconds:.1f} MB/s "
+                  f"(target >= 20)", flush=True)
             path.unlink()
         (work / "results.json").write_text(json.dumps(results))
 
