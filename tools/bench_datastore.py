@@ -119,7 +119,9 @@ def _inner(ini: str, work: Path, sizes: list[str], search_rows: int) -> None:
                 "url": "https://example.invalid/x.csv"})
             plan = columns.plan([i["label_zh"] for i in ITEMS], ITEMS)
             started = time.perf_counter()
-            report = jobs.load(res["id"], path, "csv", plan)
+            # The search table skips the full-text column: the query timed uses none.
+            report = jobs.load(res["id"], path, "csv", plan,
+                               fulltext=not label.startswith("search-"))
             seconds = time.perf_counter() - started
             results[label] = {"resource_id": res["id"], "rows": rows, "bytes": size,
                               "seconds": round(seconds, 2),
