@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 REQS := requirements/bootstrap.txt requirements/ckan.txt requirements/run.txt requirements/dev.txt requirements/constraints.txt setup.py
 
-.PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat bench-load venv
+.PHONY: run test test-compat test-unit ckan reset lint bench bench-search bench-desensitize bench-dcat bench-load bench-datastore venv
 
 venv: $(STAMP)
 
@@ -46,7 +46,7 @@ lint: $(STAMP)
 	$(VENV)/bin/mypy -p ckanext.govopen
 	$(VENV)/bin/lint-imports
 
-bench: bench-search bench-desensitize bench-dcat
+bench: bench-search bench-desensitize bench-dcat bench-datastore
 
 bench-search: $(STAMP)
 	$(PY) tools/bench_search.py $(ARGS)
@@ -60,3 +60,6 @@ bench-dcat: $(STAMP)
 # 50 clients for 5 minutes (locust, headless) against a whole make run portal.
 bench-load: $(STAMP)
 	$(PY) tools/bench_load.py $(ARGS)
+
+bench-datastore: $(STAMP)
+	$(PY) tools/bench_datastore.py $(ARGS)

@@ -40,6 +40,8 @@ PRODUCTION_VALUES: dict[str, str] = {
     "sqlalchemy_url": "postgresql://ckan@db:5432/ckan",  # CKAN_SQLALCHEMY_URL
     "solr_url": "http://solr:8983/solr/ckan",  # CKAN_SOLR_URL
     "redis_url": "redis://redis:6379/0",  # CKAN_REDIS_URL
+    "datastore_write_url": "postgresql://ckan@db:5432/ckan_datastore",  # CKAN_DATASTORE_WRITE_URL
+    "datastore_read_url": "postgresql://datastore_ro@db:5432/ckan_datastore",  # CKAN_DATASTORE_READ_URL
     "storage_path": "/var/lib/ckan",  # CKAN_STORAGE_PATH, the ckan_storage volume
     "locale_default": "zh_Hans_CN",  # CKAN__LOCALE_DEFAULT
     "log_level": "INFO",

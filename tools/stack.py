@@ -34,7 +34,8 @@ VAR = Path(os.environ.get("GOVOPEN_VAR", ROOT / "var")).resolve()
 BIN = Path(sys.executable).parent
 STATUS_FILE = VAR / "status.json"  # written by the supervisor, read by the portal
 CKAN = str(BIN / "ckan")
-PLUGINS = "govopen scheming_datasets scheming_organizations scheming_groups dcat structured_data activity"
+PLUGINS = ("govopen scheming_datasets scheming_organizations scheming_groups dcat structured_data activity"
+           " datastore datatables_view")
 
 # What CKAN's own test configuration sets (docs/search-contract.md §6); our tests add to it.
 TEST_SETTINGS = """\
@@ -75,7 +76,7 @@ def load_secrets(path: Path) -> dict[str, str]:
     changed = False
     for key, size in (("secret_key", 32), ("jwt_secret", 32), ("pg_password", 16),
                       ("admin_password", 9), ("storage_key", 32), ("redis_password", 24),
-                      ("search_password", 24)):
+                      ("search_password", 24), ("datastore_ro_password", 24)):
         if key not in data:
             data[key] = secrets.token_urlsafe(size)
             changed = True
@@ -199,6 +200,8 @@ def cmd_run(_: argparse.Namespace) -> int:
             password=sec["pg_password"], db="ckan", redis_password=sec["redis_password"],
             search_password=sec["search_password"], pg_dir=pg_dir,
         ) as (stack, urls):
+            urls.update(datastore_setup(pg_dir, int(os.environ.get("GOVOPEN_PG_PORT", "54329")),
+                                        sec["pg_password"], "ckan", sec["datastore_ro_password"]))
             site_url = os.environ.get("CKAN_SITE_URL", f"http://127.0.0.1:{port}")
             ini = write_ini(
                 VAR / "ckan.ini", secret_key=sec["secret_key"], jwt_secret=sec["jwt_secret"],
@@ -233,7 +236,8 @@ def cmd_run(_: argparse.Namespace) -> int:
             def worker() -> svc.Service:
                 return svc.spawn(
                     "worker", [CKAN, "-c", str(ini), "jobs", "worker", "default",
-                               "govopen:desensitize"], logs / "worker.log", env=env)
+                               "govopen:desensitize", "govopen:datastore"],
+                    logs / "worker.log", env=env)
 
             stack.add(web(), restart=web)
             stack.add(worker(), restart=worker)
@@ -343,6 +347,47 @@ def _ensure_admin(ini: Path, password: str) -> None:
     ckan(ini, "sysadmin", "add", "admin")
 
 
+# The DataStore (datastore/) ---------------------------------------------------
+# CKAN's documented setup on the embedded PostgreSQL: a database of its own, written as
+# the main user, read by a role that may only SELECT (what `ckan datastore
+# set-permissions` prints), with its queries cut off by the server as well.
+
+DATASTORE_READER = "datastore_ro"
+
+
+def datastore_setup(pg_dir: Path, pg_port: int, password: str, db: str,
+                    reader_password: str) -> dict[str, str]:
+    """The DataStore's write and read URLs, after creating its database and roles."""
+    if os.environ.get("CKAN_SQLALCHEMY_URL"):
+        write = os.environ.get("CKAN_DATASTORE_WRITE_URL")
+        read = os.environ.get("CKAN_DATASTORE_READ_URL")
+        if not (write and read):
+            raise StackError("CKAN_SQLALCHEMY_URL is set: set CKAN_DATASTORE_WRITE_URL and "
+                             "CKAN_DATASTORE_READ_URL too (CKAN's DataStore setup: a database "
+                             "of its own and a read-only role)")
+        return {"datastore_write_url": write, "datastore_read_url": read}
+    from ckanext.datastore.cli import permissions_sql
+
+    store = f"{db}_datastore"
+    svc.ensure_database(pg_dir, pg_port, store)
+    reader = DATASTORE_READER
+    sql = (f"DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{reader}') THEN "
+           f"CREATE ROLE {reader} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE; END IF; END $$;\n"
+           f"ALTER ROLE {reader} WITH LOGIN PASSWORD '{reader_password}';\n"
+           f"ALTER ROLE {reader} SET default_transaction_read_only = on;\n"
+           f"ALTER ROLE {reader} SET statement_timeout = '30s';\n"
+           + permissions_sql(db, store, "ckan", "ckan", reader))
+    r = subprocess.run(
+        [str(svc.pg_bindir() / "psql"), "-h", str(pg_dir), "-p", str(pg_port), "-U", "ckan",
+         "-d", "postgres", "-q", "-v", "ON_ERROR_STOP=1"], input=sql, capture_output=True,
+        text=True, check=False, **svc._as_user(asroot.pg_user()))
+    if r.returncode:
+        raise StackError(f"cannot set up the DataStore database: {r.stderr.strip()[-500:]}")
+    host = f"127.0.0.1:{pg_port}"
+    return {"datastore_write_url": f"postgresql://ckan:{password}@{host}/{store}",
+            "datastore_read_url": f"postgresql://{reader}:{reader_password}@{host}/{store}"}
+
+
 # make test / make test-compat -------------------------------------------------
 
 
@@ -351,11 +396,14 @@ def _test_stack(args: argparse.Namespace, *, plugins: str, locale: str,
     _check_libmagic()
     base = Path(tempfile.mkdtemp(prefix="govopen-test-"))
     os.chmod(base, 0o755)
+    pg_port, pg_password = svc.free_port(), secrets.token_urlsafe(12)
     try:
         with backing_services(
-            base, pg_port=svc.free_port(), redis_port=svc.free_port(),
-            search_port=svc.free_port(), password=secrets.token_urlsafe(12), db="ckan_test",
+            base, pg_port=pg_port, redis_port=svc.free_port(),
+            search_port=svc.free_port(), password=pg_password, db="ckan_test",
         ) as (_, urls):
+            urls.update(datastore_setup(base / "pg", pg_port, pg_password, "ckan_test",
+                                        secrets.token_urlsafe(12)))
             ini = write_ini(
                 base / "test.ini", secret_key=secrets.token_urlsafe(16),
                 jwt_secret=secrets.token_urlsafe(16), storage_key=secrets.token_urlsafe(32),

@@ -84,6 +84,7 @@ def resolved_services() -> dict:
     example = env_example() | {"SECRET_KEY": "s" * 43, "JWT_SECRET": "j" * 43,
                                "STORAGE_KEY": "k" * 43,
                                "POSTGRES_PASSWORD": "p" * 24, "CKAN_DB_PASSWORD": "c" * 24,
+                               "DATASTORE_RO_PASSWORD": "r" * 24,
                                "CKAN_SITE_URL": "https://data.example.gov.cn"}
     return yaml.safe_load(interpolate(COMPOSE.read_text(encoding="utf-8"), example))["services"]
 
@@ -519,7 +520,7 @@ def test_env_example_explains_every_variable():
 def test_no_secret_has_a_default_and_nothing_needs_percent_escaping():
     example = env_example()
     for name in ("SECRET_KEY", "JWT_SECRET", "STORAGE_KEY", "POSTGRES_PASSWORD",
-                 "CKAN_DB_PASSWORD", "CKAN_SITE_URL"):
+                 "CKAN_DB_PASSWORD", "DATASTORE_RO_PASSWORD", "CKAN_SITE_URL"):
         assert example[name] == ""
         with pytest.raises(KeyError):
             interpolate(COMPOSE.read_text(encoding="utf-8"), {k: v for k, v in example.items()
@@ -534,6 +535,20 @@ def test_compose_resolves_with_the_example_settings_filled_in():
     assert env["CKAN_SQLALCHEMY_URL"] == "postgresql://ckan:" + "c" * 24 + "@db:5432/ckan"
     assert env["CKAN___API_TOKEN__JWT__DECODE__SECRET"] == "string:" + "j" * 43
     assert env["CKAN_MAX_UPLOAD_SIZE_MB"].isdigit()
+
+
+def test_the_datastore_urls_name_the_database_and_role_the_init_script_makes():
+    env = environment(resolved_services()["ckan"])
+    write = urlsplit(env["CKAN_DATASTORE_WRITE_URL"])
+    read = urlsplit(env["CKAN_DATASTORE_READ_URL"])
+    assert (write.hostname, write.path, write.username) == ("db", "/ckan_datastore", "ckan")
+    assert (read.hostname, read.path, read.password) == ("db", "/ckan_datastore", "r" * 24)
+    assert read.username != write.username and write.path != urlsplit(
+        env["CKAN_SQLALCHEMY_URL"]).path, "CKAN refuses a DataStore sharing either"
+    script = (PG_INIT.parent / "20-datastore.sh").read_text(encoding="utf-8")
+    assert re.search(rf"CREATE ROLE {read.username} LOGIN NOSUPERUSER", script)
+    assert "CREATE DATABASE ckan_datastore OWNER ckan" in script
+    assert "DATASTORE_RO_PASSWORD" in environment(services()["db"])
 
 
 # --- plugins and queues --------------------------------------------------------------------

@@ -103,3 +103,14 @@ def popular_searches(lang: str) -> list[str]:
            else "ckanext.govopen.popular_searches")
     value = tk.config.get(key) or []
     return value.split() if isinstance(value, str) else list(value)
+
+# DataStore (datastore/) ------------------------------------------------------------
+
+
+def datastore_load_timeout() -> int:
+    return tk.config["ckanext.govopen.datastore.load_timeout"]
+
+
+def datastore_query_timeout() -> int:
+    """Milliseconds a DataStore query may run (statement_timeout)."""
+    return tk.config["ckanext.govopen.datastore.query_timeout"]

@@ -49,6 +49,7 @@ CAPABILITIES: tuple[str, ...] = (
     "upkeep",       # update deadlines, `ckan govopen tick`, the October review, quality
     "notices",      # 通知公告 that sysadmins write
     "front",        # the home page, header emblem, bilingual display, share box
+    "datastore",    # published tables in CKAN's DataStore, their API pages
     "hardening",    # hostile input answered with 4xx; wraps every action
     "operations",   # service status, 503 while a service is down, backup/restore, recovery
     "security",     # login lockout, TOTP, sessions, CSRF, headers (outermost middleware)

@@ -1,0 +1,23 @@
+"""Plugin hooks of the DataStore: a deleted resource's table goes with it."""
+from __future__ import annotations
+
+from typing import Any
+
+from ckan import model
+from ckan.types import Context
+
+from ckanext.govopen.datastore import jobs, reports
+
+
+def after_resource_delete(context: Context, resources: list[dict[str, Any]]) -> None:
+    """CKAN passes the resources that remain; the deleted ones are found by state. CKAN's
+    datastore plugin drops their tables; the job confirms it and the report goes."""
+    pkg = context.get("package")
+    if pkg is None:
+        return
+    deleted = model.Session.query(model.Resource.id).filter(
+        model.Resource.package_id == pkg.id, model.Resource.state == "deleted")
+    for (resource_id,) in deleted:
+        if reports.read(resource_id) is not None:
+            reports.remove(resource_id)
+            jobs.enqueue(resource_id)
