@@ -64,7 +64,9 @@ class GovOpenPlugin(p.SingletonPlugin, DefaultTranslation):
 
     def before_dataset_index(self, pkg_dict: dict[str, Any]) -> dict[str, Any]:
         from ckanext.govopen.provenance import search as provenance_search
+        from ckanext.govopen.search import hooks as search_hooks
 
+        pkg_dict = search_hooks.index_fields(pkg_dict)
         return catalog_search.index_fields(provenance_search.index_fields(pkg_dict))
 
     def after_dataset_search(self, search_results: dict[str, Any],
