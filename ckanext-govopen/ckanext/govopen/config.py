@@ -69,3 +69,11 @@ def content_security_policy() -> str:
 def trusted_proxy_hops() -> int:
     """How many reverse proxies in front of CKAN append to X-Forwarded-For."""
     return tk.config["ckanext.govopen.trusted_proxy_hops"]
+
+
+# Search (search/) -----------------------------------------------------------------
+
+
+def search_synonyms_file() -> str:
+    """Where sysadmins' synonyms are saved; "" when not configured."""
+    return tk.config.get("ckanext.govopen.search.synonyms_file") or ""

@@ -15,10 +15,11 @@ from ckanext.govopen.lib.context import user_context
 from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.provenance.views import provenance
 from ckanext.govopen.publishing.views import publishing
+from ckanext.govopen.search.views import search_admin
 from ckanext.govopen.security.views import security
 
 __all__ = ["access", "catalog", "dcat_vocabulary", "js_locales", "provenance", "publishing",
-           "security"]
+           "search_admin", "security"]
 
 catalog = Blueprint("govopen_catalog", __name__, url_prefix="/catalog")
 

@@ -16,11 +16,12 @@ def actions() -> dict[str, Any]:
     from ckanext.govopen.hardening import hooks as guard
     from ckanext.govopen.logic import action as shared
     from ckanext.govopen.publishing import action, chained
+    from ckanext.govopen.search import action as search
     from ckanext.govopen.usage import action as usage
 
     return guard.guarded_actions(
         {**_local(shared), **_local(action), **_local(chained), **_local(hardening),
-         **_access_actions(), **_local(usage)})
+         **_access_actions(), **_local(usage), **_local(search)})
 
 
 def auth_functions() -> dict[str, Any]:
@@ -28,10 +29,11 @@ def auth_functions() -> dict[str, Any]:
     from ckanext.govopen.hardening import auth as hardening
     from ckanext.govopen.logic import auth as shared
     from ckanext.govopen.publishing import auth
+    from ckanext.govopen.search import auth as search
     from ckanext.govopen.usage import auth as usage
 
     return {**_local(shared), **_local(auth), **_local(hardening), **_local(access_auth),
-            **_local(usage)}
+            **_local(usage), **_local(search)}
 
 
 def helpers() -> dict[str, Any]:
