@@ -6,7 +6,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import yaml
-
 from ckanext.govopen.searchd import synonyms
 from ckanext.govopen.searchd.schema import default_schema_path
 

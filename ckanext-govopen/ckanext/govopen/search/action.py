@@ -59,7 +59,7 @@ def govopen_search_synonyms_update(context: Context, data_dict: DataDict) -> dic
         raise tk.ValidationError({"text": [TEXTS.both("err.text")]})
     if len(text) > MAX_CHARS:
         raise tk.ValidationError({"text": [TEXTS.both("err.too_long", limit=MAX_CHARS)]})
-    problems = []
+    problems: list[str | dict[str, Any]] = []
     for problem in synonyms.check(text):
         line, _, what = problem.partition(": ")
         key = _PROBLEMS.get(what, "problem.words")

@@ -9,8 +9,8 @@ TEXTS = Texts({
                      "The synonyms text is too long (at most {limit} characters)"),
     "err.line": ("第 {line} 行：{problem}", "Line {line}: {problem}"),
     "err.no_file": ("未配置同义词文件（ckanext.govopen.search.synonyms_file），无法保存",
-                    "No synonyms file is configured (ckanext.govopen.search.synonyms_file); "
-                    "nothing can be saved"),
+                    ("No synonyms file is configured (ckanext.govopen.search.synonyms_file); "
+                     "nothing can be saved")),
     "problem.arrows": ("“=>”只能出现一次", "more than one '=>'"),
     "problem.sides": ("“=>”两边都要有词", "'=>' needs words on both sides"),
     "problem.words": ("每行至少两个词，用英文逗号分隔",

@@ -19,7 +19,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 import opencc
-from pypinyin import Style, lazy_pinyin
+import tantivy
+from pypinyin import lazy_pinyin
+
+from .fields import PINYIN
 
 # Solr fields whose words get pinyin; the organization title comes from our CKAN hook.
 PINYIN_SOURCES = ("title", "tags", "extras_govopen_org_title")
@@ -67,11 +70,9 @@ def pinyin_terms(words: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def words_for(searcher: object, pinyin: str, limit: int = 8) -> list[str]:
+def words_for(searcher: tantivy.Searcher, pinyin: str, limit: int = 8) -> list[str]:
     """The indexed words whose pinyin or initials are `pinyin`, most frequent first."""
-    from .fields import PINYIN
-
-    found = searcher.terms_with_prefix(PINYIN, pinyin + SEP)  # type: ignore[attr-defined]
+    found = searcher.terms_with_prefix(PINYIN, pinyin + SEP)
     ranked = sorted(found, key=lambda item: -item[1])
     return [term.split(SEP, 1)[1] for term, _count in ranked[:limit]]
 

@@ -17,9 +17,9 @@ from typing import Any
 import tantivy
 
 from .analysis import NgramAnalyzer, TextAnalyzer, analyzer_for
+from .chinese import PINYIN_SOURCES, SUGGEST_SOURCES, pinyin_terms, suggest_terms
 from .dates import format_date, parse_date
 from .errors import SolrError
-from .chinese import PINYIN_SOURCES, SUGGEST_SOURCES, pinyin_terms, suggest_terms
 from .fields import HAS, KEY, PINYIN, PINYIN_SUGGEST, SEQ, SRC, Registry, Slot, pool_for
 from .schema import FieldDef, Schema
 

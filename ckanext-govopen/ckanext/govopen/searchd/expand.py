@@ -49,34 +49,40 @@ def expand(expander: Expander, tschema: tantivy.Schema, searcher: tantivy.Search
     """The exact dismax query of `node` joined with its lower-ranked alternatives."""
     if node.kind != "term":
         return exact
-    alternatives: list[tuple[tantivy.Occur, Q]] = []
-    if exact is not None:
-        alternatives.append((tantivy.Occur.Should, exact))
-    if expander.synonyms is not None:
-        for variant in expander.synonyms.variants(node.text):
-            query = build(Term(None, variant, "term"))
-            if query is not None:
-                alternatives.append((tantivy.Occur.Should, Q.boost_query(query, SYNONYM_BOOST)))
-    word = node.text.lower()
-    if expander.pinyin and len(word) >= 2 and LATIN_QUERY.match(word):
-        # The words the letters stand for, searched as if typed: same fields, same ranking.
-        for han in words_for(searcher, word):
-            query = build(Term(None, han, "term"))
-            if query is not None:
-                alternatives.append((tantivy.Occur.Should, Q.boost_query(query, PINYIN_BOOST)))
+    alternatives = [exact] if exact is not None else []
+    alternatives += _synonyms(expander, node, build)
+    alternatives += _pinyin(expander, searcher, node, build)
     folded = fold(node.text)
     if (expander.fuzzy and len(folded) >= FUZZY_MIN and _HAN_ONLY.match(folded)
-            and (exact is None or searcher.search(exact, 1).count == 0)):
-        for name, boost in fuzzy_fields:
-            query = fuzzy_build(name, folded)
-            if query is not None:
-                alternatives.append((tantivy.Occur.Should,
-                                     Q.boost_query(query, FUZZY_BOOST * boost)))
+            and (exact is None or not _matches(searcher, exact))):
+        alternatives += [Q.boost_query(q, FUZZY_BOOST * boost) for name, boost in fuzzy_fields
+                         if (q := fuzzy_build(name, folded)) is not None]
     if not alternatives:
         return None
-    if len(alternatives) == 1 and alternatives[0][1] is exact:
-        return exact
-    return Q.boolean_query(alternatives)
+    if len(alternatives) == 1:
+        return alternatives[0]
+    return Q.boolean_query([(tantivy.Occur.Should, q) for q in alternatives])
+
+
+def _matches(searcher: tantivy.Searcher, query: Q) -> bool:
+    return bool(searcher.search(query, 1, count=True).count)  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
+
+
+def _synonyms(expander: Expander, node: Term, build: Callable[[Term], Q | None]) -> list[Q]:
+    if expander.synonyms is None:
+        return []
+    return [Q.boost_query(q, SYNONYM_BOOST) for variant in expander.synonyms.variants(node.text)
+            if (q := build(Term(None, variant, "term"))) is not None]
+
+
+def _pinyin(expander: Expander, searcher: tantivy.Searcher, node: Term,
+            build: Callable[[Term], Q | None]) -> list[Q]:
+    """The words the letters stand for, searched as if typed: same fields, same ranking."""
+    word = node.text.lower()
+    if not expander.pinyin or len(word) < 2 or not LATIN_QUERY.match(word):
+        return []
+    return [Q.boost_query(q, PINYIN_BOOST) for han in words_for(searcher, word)
+            if (q := build(Term(None, han, "term"))) is not None]
 
 
 def pinyin_prefix(tschema: tantivy.Schema, token: str) -> Q | None:

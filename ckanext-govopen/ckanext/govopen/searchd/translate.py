@@ -16,8 +16,8 @@ import tantivy
 from .analysis import NgramAnalyzer, TextAnalyzer
 from .chinese import SUGGEST_SOURCES
 from .dates import format_date, parse_date
-from .expand import Expander, expand, pinyin_prefix
 from .errors import SolrError
+from .expand import Expander, expand, pinyin_prefix
 from .fields import HAS, Registry, Slot
 from .query import (
     MUST,
