@@ -39,7 +39,7 @@ import services as svc
 import stack
 
 sys.path.insert(0, str(stack.ROOT))
-from tests.searchd.judged import evaluate, report  # noqa: E402
+from tests.searchd.judged import evaluate, report
 
 FACETS = ["organization", "groups", "tags", "res_format", "license_id", "open_type"]
 QUERIES: dict[str, dict[str, str]] = {

@@ -27,8 +27,9 @@ from .fields import PINYIN
 # Solr fields whose words get pinyin; the organization title comes from our CKAN hook.
 PINYIN_SOURCES = ("title", "tags", "extras_govopen_org_title")
 SUGGEST_SOURCES = ("title",)
-# Pinyin of a suggestion prefix rarely needs more than this many syllables.
-MAX_SUFFIX = 40
+# A suggestion prefix rarely runs past this many syllables; longer suffixes would only
+# bloat the term dictionary (every title contributes one per syllable, twice).
+MAX_SUFFIX = 6
 
 _CONVERTER = opencc.OpenCC("t2s")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
