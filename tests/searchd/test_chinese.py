@@ -44,6 +44,8 @@ def test_rules_apply_inside_longer_words_and_to_traditional_input() -> None:
     assert "省发展和改革委员会" in shipped.variants("省发改委")
     assert "个体工商户" in shipped.variants("個體戶")
     assert shipped.variants("water") == []
+    assert shipped.variants("GDP") == ["地区生产总值", "国内生产总值"]
+    assert shipped.variants("happiness") == [], "ppi applies to the whole word only"
 
 
 def test_a_sysadmins_file_is_reread_when_it_changes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -138,7 +138,9 @@ class Synonyms:
             return []
         rules, out = self._rules, []
         for key in self._keys:
-            if key not in text:
+            # Chinese has no spaces, so a rule applies inside a word; a Latin one (ppi)
+            # only to the whole word (not to happiness).
+            if key not in text or (key.isascii() and key != text):
                 continue
             for target in rules[key]:
                 variant = text.replace(key, target)
