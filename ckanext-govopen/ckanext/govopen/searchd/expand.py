@@ -65,7 +65,8 @@ def expand(expander: Expander, tschema: tantivy.Schema, searcher: tantivy.Search
 
 
 def _matches(searcher: tantivy.Searcher, query: Q) -> bool:
-    return bool(searcher.search(query, 1, count=True).count)  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
+    # One hit, without counting them all (tantivy can skip blocks then).
+    return bool(searcher.search(query, 1, count=False).hits)
 
 
 def _synonyms(expander: Expander, node: Term, build: Callable[[Term], Q | None]) -> list[Q]:
