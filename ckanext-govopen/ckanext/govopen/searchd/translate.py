@@ -142,10 +142,12 @@ class Translator:
         if self.expander is None:
             return exact
         # Titles' n-grams hold 旅游景区, which the segmenter splits into two words.
-        grams = [(dest, 1.0) for source in SUGGEST_SOURCES
-                 for dest in self.schema.copy_targets(source)]
+        fields = dict(self.opts.qf)
+        for source in SUGGEST_SOURCES:
+            for dest in self.schema.copy_targets(source):
+                fields.setdefault(dest, 1.0)
         return expand(self.expander, self.tschema, self.searcher, node, exact,
-                      self._dismax_exact, list(self.opts.qf) + grams, self._fuzzy_field)
+                      self._dismax_exact, list(fields.items()), self._fuzzy_field)
 
     def _fuzzy_field(self, name: str, text: str) -> Q | None:
         """One edit on a text field, for expand()."""
