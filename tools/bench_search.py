@@ -9,7 +9,12 @@ isolated services in a temporary directory, loads the datasets, and prints:
 - CKAN `package_search` API latency (rows=20) for the same three, through gunicorn;
 - searchd's peak resident memory (VmHWM).
 
-    python tools/bench_search.py [--sizes 10000 100000] [--repeat 200]
+First, relevance: the demo catalog (seed/) is loaded into a real CKAN and the judged
+query set (tests/searchd/judged.py: plain Chinese, traditional characters, pinyin,
+initials, abbreviations, typos) is sent as CKAN's package_search sends it; R-precision
+and recall@5 are printed per kind of query.
+
+    python tools/bench_search.py [--sizes 10000 100000] [--repeat 200] [--no-relevance]
 """
 from __future__ import annotations
 
@@ -32,6 +37,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import services as svc
 import stack
+
+sys.path.insert(0, str(stack.ROOT))
+from tests.searchd.judged import evaluate, report
 
 FACETS = ["organization", "groups", "tags", "res_format", "license_id", "open_type"]
 QUERIES: dict[str, dict[str, str]] = {
@@ -116,6 +124,46 @@ def _peak_rss_mib(pid: int) -> float:
     return float("nan")
 
 
+def _ini(base: Path, urls: dict[str, str], site_id: str, web_port: int) -> Path:
+    return stack.write_ini(
+        base / "bench.ini", secret_key=secrets.token_urlsafe(16),
+        jwt_secret=secrets.token_urlsafe(16), storage_key=secrets.token_urlsafe(32),
+        site_url=f"http://127.0.0.1:{web_port}",
+        site_id=site_id, storage_path=str(base / "storage"), plugins=stack.PLUGINS,
+        locale_default="zh_Hans_CN", log_level="WARNING", extra="", **urls,
+    )
+
+
+def relevance() -> None:
+    """The judged query set over the demo catalog, as CKAN's search box sends it."""
+    base = Path(tempfile.mkdtemp(prefix="govopen-bench-"))
+    os.chmod(base, 0o755)
+    try:
+        with stack.backing_services(
+            base, pg_port=svc.free_port(), redis_port=svc.free_port(),
+            search_port=svc.free_port(), password=secrets.token_urlsafe(12), db="ckan",
+        ) as (_services, urls):
+            token = base64.b64encode(f"{urls['search_user']}:{urls['search_password']}".encode())
+            SEARCH_AUTH[urls["solr_url"]] = "Basic " + token.decode()
+            ini = _ini(base, urls, "bench", svc.free_port())
+            stack.ckan(ini, "db", "init")
+            stack._ensure_admin(ini, secrets.token_urlsafe(9))
+            subprocess.run([sys.executable, "-m", "seed", "-c", str(ini)],
+                           cwd=stack.ROOT, check=True, stdout=subprocess.DEVNULL)
+
+            def search(q: str) -> list[str]:
+                params = [(k, v) for k, v in _select_params({"q": q}, "bench") if k != "fl"]
+                params.append(("fl", "name"))
+                url = urls["solr_url"] + "/select?" + urllib.parse.urlencode(params)
+                with _open(url) as r:
+                    return [d["name"] for d in json.loads(r.read())["response"]["docs"]]
+
+            for line in report(evaluate(search)):
+                print(f"[relevance] {line}", flush=True)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
 def bench(size: int, repeat: int) -> None:
     base = Path(tempfile.mkdtemp(prefix="govopen-bench-"))
     os.chmod(base, 0o755)
@@ -128,13 +176,7 @@ def bench(size: int, repeat: int) -> None:
             SEARCH_AUTH[urls["solr_url"]] = "Basic " + token.decode()
             searchd = next(s for s in services.services if s.name == "searchd")
             web_port = svc.free_port()
-            ini = stack.write_ini(
-                base / "bench.ini", secret_key=secrets.token_urlsafe(16),
-                jwt_secret=secrets.token_urlsafe(16), storage_key=secrets.token_urlsafe(32),
-                site_url=f"http://127.0.0.1:{web_port}",
-                site_id="bench", storage_path=str(base / "storage"), plugins=stack.PLUGINS,
-                locale_default="zh_Hans_CN", log_level="WARNING", extra="", **urls,
-            )
+            ini = _ini(base, urls, "bench", web_port)
             stack.ckan(ini, "db", "init")
             stack._ensure_admin(ini, secrets.token_urlsafe(9))
             t = time.perf_counter()
@@ -191,10 +233,14 @@ def bench(size: int, repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--no-relevance", action="store_true",
+                        help="skip the judged query set over the demo catalog")
     args = parser.parse_args()
     try:
+        if not args.no_relevance:
+            relevance()
         for size in args.sizes:
             bench(size, args.repeat)
     except stack.StackError as e:

@@ -348,17 +348,19 @@ def start_redis(datadir: Path, port: int, password: str, log: Path) -> Service:
 SEARCH_USER = "ckan"
 
 
-def start_searchd(datadir: Path, port: int, password: str, log: Path) -> Service:
+def start_searchd(datadir: Path, port: int, password: str, log: Path,
+                  synonyms: Path | None = None) -> Service:
     """searchd behind HTTP Basic auth: its index holds private datasets too.
 
     The password reaches it through the environment (readable by its owner only), not
-    the command line.
+    the command line. `synonyms`: the sysadmins' synonyms file, edited by the portal.
     """
     datadir.mkdir(parents=True, exist_ok=True)
     datadir.chmod(0o700)
+    extra = ["--synonyms", str(synonyms)] if synonyms is not None else []
     proc = _spawn(
         [sys.executable, "-m", "ckanext.govopen.searchd", "--data-dir", str(datadir),
-         "--host", "127.0.0.1", "--port", str(port), "--user", SEARCH_USER],
+         "--host", "127.0.0.1", "--port", str(port), "--user", SEARCH_USER, *extra],
         log, env={**os.environ, "GOVOPEN_SEARCHD_PASSWORD": password},
     )
     svc = Service("searchd", proc, log)

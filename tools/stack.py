@@ -93,6 +93,9 @@ def write_ini(dest: Path, **values: str) -> Path:
         # CKAN sends these as HTTP Basic auth to searchd (pysolr's auth).
         values["extra"] = (f"solr_user = {values['search_user']}\n"
                            f"solr_password = {values['search_password']}\n{values['extra']}")
+    if values.get("synonyms_file"):
+        values["extra"] = (f"ckanext.govopen.search.synonyms_file = {values['synonyms_file']}\n"
+                           f"{values['extra']}")
     template = string.Template((ROOT / "config" / "ckan.ini.tmpl").read_text())
     svc.write_private(dest, template.substitute(values))
     return dest
@@ -152,12 +155,15 @@ def backing_services(base: Path, *, pg_port: int, redis_port: int, search_port: 
             svc.require_port(search_port, "searchd", "GOVOPEN_SEARCH_PORT")
             search_password = search_password or secrets.token_urlsafe(24)
             search_pw = search_password
+            # Sysadmins' synonyms (search/): written by the portal, read by searchd.
+            synonyms = base / "search-synonyms.txt"
 
             def searchd() -> svc.Service:
                 return svc.start_searchd(base / "search", search_port, search_pw,
-                                         logs / "searchd.log")
+                                         logs / "searchd.log", synonyms)
 
             stack.add(searchd(), restart=searchd)
+            urls["synonyms_file"] = str(synonyms)
             urls["solr_url"] = svc.solr_url(search_port)
             urls["search_user"], urls["search_password"] = svc.SEARCH_USER, search_password
         yield stack, urls

@@ -114,3 +114,10 @@ def datastore_load_timeout() -> int:
 def datastore_query_timeout() -> int:
     """Milliseconds a DataStore query may run (statement_timeout)."""
     return tk.config["ckanext.govopen.datastore.query_timeout"]
+
+# Search (search/) -----------------------------------------------------------------
+
+
+def search_synonyms_file() -> str:
+    """Where sysadmins' synonyms are saved; "" when not configured."""
+    return tk.config.get("ckanext.govopen.search.synonyms_file") or ""

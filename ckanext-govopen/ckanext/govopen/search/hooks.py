@@ -21,7 +21,7 @@ def organization_facets(facets_dict: OrderedDict[str, Any], organization_type: s
 
 
 def before_dataset_index(pkg_dict: dict[str, Any]) -> dict[str, Any]:
-    return fields.index_fields(pkg_dict)
+    return fields.organization_title(fields.index_fields(pkg_dict))
 
 
 def after_dataset_search(search_results: dict[str, Any],

@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--password", default=os.environ.get("GOVOPEN_SEARCHD_PASSWORD"),
                         help="... and this password (default: $GOVOPEN_SEARCHD_PASSWORD)")
     parser.add_argument("--schema", help="schema.xml (default: the one inside ckan)")
+    parser.add_argument("--synonyms", action="append", default=[], metavar="PATH",
+                        help="extra synonyms file (Solr format, re-read when changed); "
+                             "repeatable, added to the shipped synonyms.txt")
     parser.add_argument("--log-level", default="WARNING")
     args = parser.parse_args(argv)
     if (args.user is None) != (args.password is None):
@@ -43,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"searchd: cannot read the schema: {exc}", file=sys.stderr)
         return 2
     try:
-        engine = Engine(args.data_dir, schema)
+        engine = Engine(args.data_dir, schema, args.synonyms)
     except (OSError, ValueError, RuntimeError) as exc:
         print(f"searchd: cannot open the index in {args.data_dir}: {exc}", file=sys.stderr)
         return 2

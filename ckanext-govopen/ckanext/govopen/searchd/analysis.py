@@ -12,6 +12,8 @@ tantivy has no Chinese segmenter. Each step mirrors the schema's chain:
   营业执照 is indexed as 营业执照 plus 营业 and 执照 at the same position; the
   query side uses precise mode, so the query 营业执照 needs that exact word and
   a document that merely shares characters does not match;
+* traditional characters are folded to simplified ones first (chinese.py), on
+  both sides, so 學校 finds 学校;
 * lowercase, English Snowball stemming, ASCII folding: done by a tantivy
   TextAnalyzer over the joined tokens, one native call per field value.
 
@@ -28,6 +30,7 @@ from functools import lru_cache
 import rjieba
 import tantivy
 
+from .chinese import fold as to_simplified
 from .schema import Analysis, FieldType
 
 POSITION_GAP = 100
@@ -61,8 +64,9 @@ def _normalizer(lowercase: bool, stem: bool, fold: bool) -> tantivy.TextAnalyzer
 
 
 def _nfkc(text: str) -> str:
-    # Full-width Latin and digits are common in Chinese input (Ｄａｔａ２０２４).
-    return text if text.isascii() else unicodedata.normalize("NFKC", text)
+    # Full-width Latin and digits are common in Chinese input (Ｄａｔａ２０２４);
+    # traditional characters are folded to simplified ones (chinese.py).
+    return text if text.isascii() else to_simplified(unicodedata.normalize("NFKC", text))
 
 
 def _char_type(ch: str) -> str:

@@ -17,9 +17,10 @@ from typing import Any
 import tantivy
 
 from .analysis import NgramAnalyzer, TextAnalyzer, analyzer_for
+from .chinese import PINYIN_SOURCES, SUGGEST_SOURCES, pinyin_terms, suggest_terms
 from .dates import format_date, parse_date
 from .errors import SolrError
-from .fields import HAS, KEY, SEQ, SRC, Registry, Slot, pool_for
+from .fields import HAS, KEY, PINYIN, PINYIN_SUGGEST, SEQ, SRC, Registry, Slot, pool_for
 from .schema import FieldDef, Schema
 
 _ZEROS = itertools.repeat(0)  # token offsets: nothing reads them
@@ -171,7 +172,27 @@ class DocumentBuilder:
             doc.add_text(HAS, name)
             slot = self.registry.assign(name, pool)
             self._add_values(doc, fdef, slot, values)
+        self._add_pinyin(doc, prepared.source)
         return doc
+
+    def _add_pinyin(self, doc: tantivy.Document, source: dict[str, Any]) -> None:
+        """Pinyin of the words of titles, tags and organization titles (chinese.py)."""
+        words: list[str] = []
+        suggest: list[str] = []
+        for name in PINYIN_SOURCES:
+            value = source.get(name)
+            fdef = self.schema.lookup(name)
+            if value is None or fdef is None or fdef.kind != "text":
+                continue
+            values = [str(v) for v in (value if isinstance(value, list) else [value])]
+            words.extend(self.analyzer(fdef).index_terms(values)[0])
+            if name in SUGGEST_SOURCES:
+                for v in values:
+                    suggest.extend(suggest_terms(v))
+        for term in pinyin_terms(words):
+            doc.add_text(PINYIN, term)
+        for term in suggest:
+            doc.add_text(PINYIN_SUGGEST, term)
 
     def _add_values(self, doc: tantivy.Document, fdef: FieldDef, slot: Slot,
                     values: list[Any]) -> None:

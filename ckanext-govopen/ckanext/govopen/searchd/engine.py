@@ -32,10 +32,12 @@ import tantivy
 from .dates import now_millis
 from .documents import DocumentBuilder
 from .errors import SolrError
+from .expand import Expander
 from .fields import KEY, SEQ, SRC, Registry, build_schema
 from .localparams import split_local_params
 from .query import parse_lucene
 from .schema import Schema
+from .synonyms import SHIPPED, Synonyms
 from .translate import Options, Translator
 
 log = logging.getLogger(__name__)
@@ -47,8 +49,10 @@ QUEUE_SIZE = 256
 
 
 class Engine:
-    def __init__(self, data_dir: str | Path, schema: Schema) -> None:
+    def __init__(self, data_dir: str | Path, schema: Schema,
+                 synonym_files: Iterable[str | Path] = ()) -> None:
         self.data_dir = Path(data_dir)
+        self.expander = Expander(Synonyms([SHIPPED, *synonym_files]))
         self.data_dir.mkdir(parents=True, exist_ok=True)
         self.schema = schema
         self.tschema = build_schema()
@@ -121,7 +125,7 @@ class Engine:
 
     def translator(self, searcher: tantivy.Searcher, options: Options) -> Translator:
         return Translator(self.schema, self.registry, self.tschema, self.builder.analyzer,
-                          searcher, options)
+                          searcher, options, self.expander)
 
     # -- writing ---------------------------------------------------------------------
     def _writer(self) -> tantivy.IndexWriter:

@@ -34,6 +34,8 @@ SEP = "\x1f"
 OVERFLOW = {"s": "xs", "t": "xt", "d": "xs", "i": "xs", "f": "xs"}
 
 KEY, SEQ, SRC, HAS = "_key", "_seq", "_src", "_fields"
+# Hidden pinyin fields (chinese.py): words as pinyin and initials; title suffixes.
+PINYIN, PINYIN_SUGGEST = "_py", "_pys"
 
 
 _KIND_POOLS = {"string": "s", "bool": "s", "text": "t", "date": "d", "int": "i", "float": "f"}
@@ -65,6 +67,8 @@ def build_schema() -> tantivy.Schema:
     sb.add_text_field(HAS, tokenizer_name="raw", index_option="basic")
     sb.add_unsigned_field(SEQ, indexed=True, fast=True)
     sb.add_bytes_field(SRC, stored=True)
+    sb.add_text_field(PINYIN, tokenizer_name="raw", index_option="freq")
+    sb.add_text_field(PINYIN_SUGGEST, tokenizer_name="raw", index_option="basic")
     for i in range(POOLS["s"]):
         sb.add_text_field(f"s{i:03d}", fast=True, tokenizer_name="raw", index_option="freq")
     for i in range(POOLS["t"]):

@@ -14,8 +14,10 @@ from functools import partial
 import tantivy
 
 from .analysis import NgramAnalyzer, TextAnalyzer
+from .chinese import SUGGEST_SOURCES
 from .dates import format_date, parse_date
 from .errors import SolrError
+from .expand import Expander, expand, pinyin_prefix
 from .fields import HAS, Registry, Slot
 from .query import (
     MUST,
@@ -85,7 +87,9 @@ class Options:
 class Translator:
     def __init__(self, schema: Schema, registry: Registry, tschema: tantivy.Schema,
                  analyzer: Callable[[FieldDef], TextAnalyzer | NgramAnalyzer],
-                 searcher: tantivy.Searcher, options: Options) -> None:
+                 searcher: tantivy.Searcher, options: Options,
+                 expander: Expander | None = None) -> None:
+        self.expander = expander
         self.schema = schema
         self.registry = registry
         self.tschema = tschema
@@ -134,6 +138,26 @@ class Translator:
         return Q.boolean_query(subs, mm)
 
     def _dismax(self, node: Term) -> Q | None:
+        exact = self._dismax_exact(node)
+        if self.expander is None:
+            return exact
+        # Titles' n-grams hold 旅游景区, which the segmenter splits into two words.
+        fields = dict(self.opts.qf)
+        for source in SUGGEST_SOURCES:
+            for dest in self.schema.copy_targets(source):
+                fields.setdefault(dest, 1.0)
+        return expand(self.expander, self.tschema, self.searcher, node, exact,
+                      self._dismax_exact, list(fields.items()), self._fuzzy_field)
+
+    def _fuzzy_field(self, name: str, text: str) -> Q | None:
+        """One edit on a text field, for expand()."""
+        fdef = self.schema.lookup(name)
+        slot = self.registry.get(name)
+        if fdef is None or slot is None or fdef.kind != "text":
+            return None
+        return Q.fuzzy_term_query(self.tschema, slot.field, slot.prefix + text, 1)
+
+    def _dismax_exact(self, node: Term) -> Q | None:
         per_field: list[Q] = []
         for name, boost in self.opts.qf:
             field_node = Term(name, node.text, node.kind, slop=node.slop, fuzzy=node.fuzzy)
@@ -242,15 +266,29 @@ class Translator:
             return Q.fuzzy_term_query(self.tschema, field, prefix + text, _edits(node.fuzzy, text))
         tokens = analyzer.query_tokens(node.text.replace(STAR, "*").replace(QMARK, "?"))
         if isinstance(analyzer, NgramAnalyzer):
+            pinyin = self._pinyin_suggest(fdef, tokens)
             tokens = [w for t in tokens for w in analyzer.windows(t)]
             grams = [Q.term_query(self.tschema, field, prefix + t) for t in tokens]
-            if len(grams) < 2:
-                return grams[0] if grams else None
-            return Q.boolean_query([(tantivy.Occur.Must, g) for g in grams])
+            query = None if not grams else grams[0] if len(grams) == 1 else \
+                Q.boolean_query([(tantivy.Occur.Must, g) for g in grams])
+            if pinyin is None:
+                return query
+            if query is None:
+                return pinyin
+            return Q.boolean_query([(tantivy.Occur.Should, query), (tantivy.Occur.Should, pinyin)])
         if node.kind == "phrase" and len(tokens) > 1:
             return Q.phrase_query(self.tschema, field, [prefix + t for t in tokens], node.slop)
         queries = [Q.term_query(self.tschema, field, prefix + t) for t in tokens]
         return self._combine(queries)
+
+    def _pinyin_suggest(self, fdef: FieldDef, tokens: list[str]) -> Q | None:
+        """CKAN's autocomplete asks title_ngram: a pinyin prefix finds the title too."""
+        if self.expander is None or not self.expander.pinyin or len(tokens) != 1:
+            return None
+        if not any(fdef.name in self.schema.copy_targets(s) for s in SUGGEST_SOURCES):
+            return None
+        query = pinyin_prefix(self.tschema, tokens[0])
+        return None if query is None else Q.boost_query(query, 0.5)
 
     def _range(self, fdef: FieldDef, slot: Slot, node: Range) -> Q | None:
         if node.lo is None and node.hi is None:
