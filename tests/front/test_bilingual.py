@@ -26,8 +26,12 @@ def test_english_ui_shows_english_metadata_and_finds_it(app, agency, run_worker)
     chinese = app.get(f"/dataset/{dataset['name']}").body
     assert dataset["title"] in chinese and TITLE_EN not in chinese.split("<h1")[1][:300]
 
-    found = call_action("package_search", {"user": ""}, q="Taiyuan")["results"]
+    found = call_action("package_search", {"user": ""}, q="monitoring")["results"]
     assert [p["name"] for p in found] == [dataset["name"]]
+    # "Taiyuan" is also the pinyin of 太原, which the other dataset mentions (issue 16):
+    # the English title's own match ranks first.
+    found = call_action("package_search", {"user": ""}, q="Taiyuan")["results"]
+    assert found[0]["name"] == dataset["name"]
     assert dataset["name"] in app.get("/en/dataset/", params={"q": "monitoring"}).body
 
 
