@@ -36,7 +36,7 @@ def test_the_view_page_loads_the_dictionary_as_a_script_file(  # type: ignore[no
         app, agency, run_worker) -> None:
     dataset, res = _dataset(agency, run_worker, "unconditional")
     view_id = _view_id(res)
-    page = app.get(f"/dataset/{dataset['name']}/view/{view_id}")
+    page = app.get(f"/dataset/{dataset['name']}/resource/{res['id']}/view/{view_id}")
     src = f'<script src="/govopen/datastore/view/{view_id}/dictionary.js"></script>'
     assert src in page.text
     assert page.text.index(src) < page.text.index('data-module="datatables_view"')
