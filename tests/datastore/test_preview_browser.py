@@ -35,11 +35,6 @@ def test_the_resource_page_previews_the_table_with_chinese_headers(  # type: ign
     assert api.get_attribute("href") == f"/dataset/{dataset['id']}/resource/{res['id']}/api"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known bug: the portal's Content-Security-Policy (security/, "
-    "ckanext.govopen.content_security_policy) blocks datatables_view's inline script "
-    "(gdataDict), so DataTables draws no rows; needs a nonce or the view's template "
-    "without inline script"))
 def test_the_preview_draws_masked_rows(  # type: ignore[no-untyped-def]
         live_server: str, page: Any, agency, run_worker) -> None:
     _dataset, _res, preview = _open_preview(live_server, page, agency, run_worker)

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from flask import Blueprint
+from flask import Blueprint, Response
 
 from ckanext.govopen.lib.coerce import json_list_of
 from ckanext.govopen.lib.context import user_context
@@ -77,6 +77,41 @@ def api_page(package_type: str, id: str, resource_id: str) -> str:
         "queryable": refusal is None and bool(res.get("datastore_active")),
         "examples": examples(site, resource_id, fields, restricted)})
 
+
+def view_dictionary(resource_view_id: str) -> Response:
+    """The two values CKAN's datatables_view passes to datatablesview.js (gdataDict,
+    gresviewId), as a script file: its template writes them in an inline script, which
+    the portal's Content-Security-Policy does not run, so the table drew no rows.
+
+    Computed as CKAN's ``datastore_dictionary`` helper does, but through the actions as
+    the visitor, so the DataStore gate applies: a table they may not query yields no
+    fields, exactly as the headers the template drew for them."""
+    context = user_context()
+    try:
+        view = tk.get_action("resource_view_show")(context, {"id": resource_view_id})
+    except tk.ObjectNotFound:
+        return tk.abort(404, tk._("Resource view not found"))
+    except tk.NotAuthorized:
+        return tk.abort(403, tk._("Unauthorized to read dataset"))
+    show_fields = view.get("show_fields")
+    try:
+        fields = [f for f in tk.get_action("datastore_info")(
+                      user_context(), {"id": view["resource_id"]})["fields"]
+                  if not f["id"].startswith("_")
+                  and (show_fields is None or f["id"] in show_fields)]
+    except (tk.ObjectNotFound, tk.NotAuthorized):
+        fields = []
+    # json.dumps is also a valid JavaScript literal; "</" cannot end a script file.
+    body = (f"const gdataDict = {json.dumps(fields, ensure_ascii=False)};\n"
+            f"const gresviewId = {json.dumps(view['id'])};\n")
+    response = Response(body, mimetype="application/javascript")
+    # The fields depend on who asks (the gate): no shared cache may keep them.
+    response.headers["Cache-Control"] = "private, no-store"
+    return response
+
+
+datastore_api.add_url_rule("/govopen/datastore/view/<resource_view_id>/dictionary.js",
+                           view_func=view_dictionary, endpoint="view_dictionary")
 
 for _type in ("dataset", "product"):
     datastore_api.add_url_rule(f"/{_type}/<id>/resource/<resource_id>/api",
