@@ -14,6 +14,7 @@ Imports nothing of CKAN, like services.py.
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import hashlib
 import os
 import pwd
@@ -93,21 +94,30 @@ def reachable_bindir(bindir: Path) -> tuple[Path, str | None]:
     dest = _base() / f"pgserver-{key(install)}"
     copied = dest / "pgserver" / "pginstall" / "bin"
     stamp = dest / ".complete"
-    if not stamp.exists() or stamp.read_text() != _fingerprint(bindir):
-        tmp = dest.with_name(dest.name + ".tmp")
-        shutil.rmtree(tmp, ignore_errors=True)
-        for part in ("bin", "lib", "share"):
-            shutil.copytree(install / part, tmp / "pgserver" / "pginstall" / part, symlinks=True)
-        if (site / "pgserver.libs").is_dir():
-            shutil.copytree(site / "pgserver.libs", tmp / "pgserver.libs", symlinks=True)
-        for p in [tmp, *tmp.rglob("*")]:
-            if not p.is_symlink():
-                p.chmod(0o755 if p.is_dir() or os.access(p, os.X_OK) else 0o644)
-        (tmp / ".complete").write_text(_fingerprint(bindir))
-        shutil.rmtree(dest, ignore_errors=True)
-        tmp.rename(dest)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    # Two runs starting at once (CI runs CKAN's suites beside ours) copy it once.
+    with open(dest.with_name(dest.name + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not stamp.exists() or stamp.read_text() != _fingerprint(bindir):
+            _copy_install(install, site, dest, _fingerprint(bindir))
     return copied, (f"PostgreSQL runs as {user} (it refuses root) and {user} cannot enter "
                     f"{first_blocked(bindir)}: using a copy of pgserver's binaries in {dest}")
+
+
+def _copy_install(install: Path, site: Path, dest: Path, fingerprint: str) -> None:
+    """Copy pgserver's install to `dest` through a temporary directory (all or nothing)."""
+    tmp = dest.with_name(dest.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    for part in ("bin", "lib", "share"):
+        shutil.copytree(install / part, tmp / "pgserver" / "pginstall" / part, symlinks=True)
+    if (site / "pgserver.libs").is_dir():
+        shutil.copytree(site / "pgserver.libs", tmp / "pgserver.libs", symlinks=True)
+    for p in [tmp, *tmp.rglob("*")]:
+        if not p.is_symlink():
+            p.chmod(0o755 if p.is_dir() or os.access(p, os.X_OK) else 0o644)
+    (tmp / ".complete").write_text(fingerprint)
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
 
 
 def _fingerprint(bindir: Path) -> str:
