@@ -55,7 +55,9 @@ def _chained(inner: Callable[..., Any]) -> Any:
         return _classify(inner, next_action, context, data_dict)
 
     guard.__dict__.update(inner.__dict__)
-    guard.__dict__["__doc__"] = inner.__doc__  # CKAN copies __dict__ onto its partial
+    # CKAN copies __dict__ onto its partial; a guard of hardening's keeps the help text of
+    # the action it wraps in its __dict__, not in its own (empty) docstring.
+    guard.__dict__["__doc__"] = inner.__dict__.get("__doc__") or inner.__doc__
     guard.__name__ = getattr(inner, "__name__", "guard")
     return tk.chained_action(guard)
 
