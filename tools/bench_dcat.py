@@ -110,10 +110,7 @@ def bench(size: int, repeat: int, walks: int) -> None:
     base = Path(tempfile.mkdtemp(prefix="govopen-bench-dcat-"))
     os.chmod(base, 0o755)
     try:
-        with stack.backing_services(
-            base, pg_port=svc.free_port(), redis_port=svc.free_port(),
-            search_port=svc.free_port(), password=secrets.token_urlsafe(12), db="ckan",
-        ) as (services, urls):
+        with stack.bench_services(base) as (services, urls):
             port = svc.free_port()
             web = f"http://127.0.0.1:{port}"
             ini = stack.write_ini(

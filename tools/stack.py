@@ -52,6 +52,7 @@ ckan.auth.create_unowned_dataset = true
 ckan.auth.create_default_api_keys = true
 ckan.auth.create_user_via_api = false
 ckan.auth.anon_create_dataset = false
+ckanext.govopen.front.cache_seconds = 0
 """
 
 
@@ -392,6 +393,19 @@ def datastore_setup(pg_dir: Path, pg_port: int, password: str, db: str,
     host = f"127.0.0.1:{pg_port}"
     return {"datastore_write_url": f"postgresql://ckan:{password}@{host}/{store}",
             "datastore_read_url": f"postgresql://{reader}:{reader_password}@{host}/{store}"}
+
+
+@contextlib.contextmanager
+def bench_services(base: Path, db: str = "ckan") -> Iterator[tuple[svc.Stack, dict[str, str]]]:
+    """The backing services of a benchmark under `base` on free ports, the DataStore's
+    database and roles included: what `write_ini` needs for every plugin of PLUGINS."""
+    pg_port, password = svc.free_port(), secrets.token_urlsafe(12)
+    with backing_services(base, pg_port=pg_port, redis_port=svc.free_port(),
+                          search_port=svc.free_port(), password=password, db=db,
+                          ) as (services, urls):
+        urls.update(datastore_setup(base / "pg", pg_port, password, db,
+                                    secrets.token_urlsafe(12)))
+        yield services, urls
 
 
 # make test / make test-compat -------------------------------------------------

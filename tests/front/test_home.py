@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from ckan.tests.helpers import call_action
+from ckanext.govopen.lib import cache
 
 pytestmark = pytest.mark.usefixtures("with_plugins", "clean_db", "clean_index", "clean_redis")
 OPEN_CSV = "站点,指数\n太原,42\n".encode()
@@ -109,3 +110,24 @@ def test_usage_summary_of_an_organization(app, agency, run_worker) -> None:  # t
     missing = app.get("/api/3/action/govopen_usage_summary",
                       params={"organization_id": "nobody"}, status=None)
     assert missing.status_code == 404
+
+
+def test_home_blocks_are_remembered_for_the_configured_time(app, agency, run_worker, ckan_config) -> None:  # type: ignore[no-untyped-def]
+    ckan_config["ckanext.govopen.front.cache_seconds"] = 3600
+    cache.forget()
+    first, _ = _published(agency, run_worker)
+    html = app.get("/").body
+    assert '<span class="govopen-figure-value">1</span>' in html
+    newest = html.split('id="govopen-newest"')[1].split("</section>")[0]
+    assert first["name"] in newest
+
+    second, _ = _published(agency, run_worker, classification="205001")
+    again = app.get("/").body  # within the hour: the remembered figures and lists
+    newest = again.split('id="govopen-newest"')[1].split("</section>")[0]
+    assert second["name"] not in newest
+    assert '<span class="govopen-figure-value">2</span>' not in again
+
+    cache.forget()  # what the hour's end does
+    fresh = app.get("/").body
+    assert second["name"] in fresh.split('id="govopen-newest"')[1].split("</section>")[0]
+    assert '<span class="govopen-figure-value">2</span>' in fresh

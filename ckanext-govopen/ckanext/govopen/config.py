@@ -92,6 +92,10 @@ def upkeep_soon_workdays() -> int:
 # The home page and header (front/) ---------------------------------------------------
 
 
+def front_cache_seconds() -> int:
+    return max(0, int(tk.config["ckanext.govopen.front.cache_seconds"]))
+
+
 def emblem_url() -> str:
     """The header emblem's address; empty for the built-in emblem."""
     return tk.config.get("ckanext.govopen.emblem_url") or ""

@@ -2,17 +2,19 @@
 dataset and group metadata, the share box."""
 from __future__ import annotations
 
+import functools
 import logging
-from typing import Any
+from typing import Any, cast
 
 import ckan.plugins.toolkit as tk
+from ckan.types import Context
 
 from ckanext.govopen import config
 from ckanext.govopen.catalog import store
 from ckanext.govopen.catalog.classification import CATALOG_THEME
 from ckanext.govopen.front import bilingual, qr
 from ckanext.govopen.front.texts import TEXTS
-from ckanext.govopen.lib.context import user_context
+from ckanext.govopen.lib import cache
 from ckanext.govopen.lib.lang import govopen_lang, is_english
 
 log = logging.getLogger(__name__)
@@ -37,16 +39,22 @@ def govopen_popular_searches() -> list[str]:
     return config.popular_searches(govopen_lang())
 
 
+def _anonymous() -> Context:
+    """The context of the remembered home-page blocks: computed as a visitor without an
+    account, since one computation serves every visitor."""
+    return cast(Context, {"user": ""})
+
+
 def _search(data_dict: dict[str, Any]) -> dict[str, Any]:
-    return tk.get_action("package_search")(user_context(), {"include_private": False,
-                                                            **data_dict})
+    return tk.get_action("package_search")(_anonymous(), {"include_private": False,
+                                                          **data_dict})
 
 
 def govopen_catalog_grid() -> list[dict[str, Any]]:
     """The base libraries (class 1) and thematic catalogs (class 2) with their counts."""
-    found = _search({"rows": 0, "fq": "+dataset_type:dataset",
-                     "facet.field": '["catalog_theme"]', "facet.limit": -1})
-    counts = found.get("facets", {}).get("catalog_theme", {})
+    counts = _remembered("grid", lambda: _search(
+        {"rows": 0, "fq": "+dataset_type:dataset", "facet.field": '["catalog_theme"]',
+         "facet.limit": -1}).get("facets", {}).get("catalog_theme", {}))
     lang = govopen_lang()
     sections = []
     for klass, key in (("1", "home.base"), ("2", "home.themes")):
@@ -56,24 +64,37 @@ def govopen_catalog_grid() -> list[dict[str, Any]]:
     return sections
 
 
+def _remembered(key: str, compute: Any) -> Any:
+    """What every visitor of the home page sees alike (public datasets only), kept
+    `ckanext.govopen.front.cache_seconds` per web process: without it each view of the
+    home page costs a dozen search and database queries."""
+    return cache.remember(("front", key), config.front_cache_seconds(), compute)
+
+
 def govopen_site_figures() -> dict[str, int]:
-    return tk.get_action("govopen_site_figures")(user_context(), {})
+    return _remembered("figures", lambda: tk.get_action("govopen_site_figures")(
+        _anonymous(), {}))
 
 
 def govopen_newest(dataset_type: str = "dataset") -> list[dict[str, Any]]:
-    return _search({"rows": LIST_LENGTH, "fq": f"+dataset_type:{dataset_type}",
-                    "sort": "metadata_created desc"})["results"]
+    return _remembered(f"newest:{dataset_type}", lambda: _search(
+        {"rows": LIST_LENGTH, "fq": f"+dataset_type:{dataset_type}",
+         "sort": "metadata_created desc"})["results"])
 
 
 def govopen_most_downloaded() -> list[dict[str, Any]]:
     """The most downloaded public datasets with their counts (from the database, so a
     download shows at once; the search index catches up by `ckan govopen usage-reindex`)."""
-    summary = tk.get_action("govopen_usage_summary")(user_context(),
+    return _remembered("most_downloaded", _most_downloaded)
+
+
+def _most_downloaded() -> list[dict[str, Any]]:
+    summary = tk.get_action("govopen_usage_summary")(_anonymous(),
                                                      {"days": 1, "limit": LIST_LENGTH})
     out = []
     for row in summary["top"]:
         try:
-            pkg = tk.get_action("package_show")(user_context(), {"id": row["id"]})
+            pkg = tk.get_action("package_show")(_anonymous(), {"id": row["id"]})
         except (tk.ObjectNotFound, tk.NotAuthorized):
             continue
         out.append({**pkg, "downloads": row["downloads"]})
@@ -82,7 +103,8 @@ def govopen_most_downloaded() -> list[dict[str, Any]]:
 
 def govopen_notices(limit: int = LIST_LENGTH) -> list[dict[str, Any]]:
     try:
-        return tk.get_action("govopen_notice_list")(user_context(), {"limit": limit})["results"]
+        return _remembered(f"notices:{limit}", lambda: tk.get_action("govopen_notice_list")(
+            _anonymous(), {"limit": limit})["results"])
     except KeyError:  # the notices capability is not loaded
         return []
 
@@ -101,6 +123,21 @@ def dataset_display_name(next_helper: Any, package: Any) -> str:
 def get_translated(next_helper: Any, data_dict: dict[str, Any], field: str) -> Any:
     """CKAN's translated field, with our ``<field>_en`` in the English UI."""
     return bilingual.english(data_dict, field) or next_helper(data_dict, field)
+
+
+@tk.chained_helper
+def markdown_extract(next_helper: Any, text: str, extract_length: int = 190) -> Any:
+    """CKAN's plain-text extract of a summary, remembered: a list of search results asks it
+    twice per entry (CKAN's snippet and ours), and rendering markdown then cleaning it
+    was a third of a results page's time. The extract depends on its arguments alone."""
+    if not isinstance(text, str) or not isinstance(extract_length, int):
+        return next_helper(text, extract_length=extract_length)
+    return _extract(next_helper, text, extract_length)
+
+
+@functools.lru_cache(maxsize=4096)
+def _extract(next_helper: Any, text: str, extract_length: int) -> Any:
+    return next_helper(text, extract_length=extract_length)
 
 
 def govopen_dataset_notes(pkg_dict: dict[str, Any]) -> str:

@@ -6,6 +6,7 @@ Error messages come in the request's language (Chinese by default, English at /e
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import ckan.plugins.toolkit as tk
@@ -147,14 +148,30 @@ def source_views(product: dict[str, Any], context: Context | None = None
                  ) -> list[dict[str, Any]]:
     """The product's sources with their dataset as the viewer sees it now (None when
     gone or hidden) and whether it changed after acquisition."""
+    sources = product.get("sources") or []
+    found = _visible_datasets(context or user_context(),
+                              [s["source_dataset"] for s in sources if s.get("source_dataset")])
     views = []
-    for source in product.get("sources") or []:
-        current = None
-        if source.get("source_dataset"):
-            try:
-                current = source_dataset(context or user_context(), source["source_dataset"])
-            except (tk.ObjectNotFound, tk.NotAuthorized):
-                current = None
+    for source in sources:
+        current = found.get(source.get("source_dataset") or "")
         views.append({**source, "dataset": current,
                       "changed": changed_after_acquisition(source, current)})
     return views
+
+
+# Source ids are CKAN's uuids (the validator stores them by id); anything else is not
+# looked up, so no value reaches the search query unquoted.
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def _visible_datasets(context: Context, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The datasets of `ids` the context's user may see, by id, in one search (a list of
+    products would otherwise show each source one by one); unknown or hidden ones are
+    absent."""
+    wanted = sorted({i for i in ids if isinstance(i, str) and _UUID.match(i)})
+    if not wanted:
+        return {}
+    query = " OR ".join(f'"{i}"' for i in wanted)
+    found = tk.get_action("package_search")(same_user(context), {
+        "fq": f"id:({query})", "rows": len(wanted), "include_private": True})
+    return {pkg["id"]: pkg for pkg in found["results"]}

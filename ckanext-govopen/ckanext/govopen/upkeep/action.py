@@ -24,17 +24,6 @@ def _year(data_dict: DataDict) -> int:
     return int(year)
 
 
-def _status_dict(pkg: dict[str, Any]) -> dict[str, Any]:
-    state, score = store.freshness(pkg), store.score(pkg)
-    return {"update_status": state.status, "due": state.due.isoformat() if state.due else None,
-            "workdays_left": state.workdays_left, "guessed_years": list(state.guessed_years),
-            "status_label": TEXTS.pair(f"status.{state.status}"),
-            "quality": {"percent": score.percent, "points": score.points,
-                        "rating": score.rating, "failed": list(score.failed),
-                        "dimensions": {d: {"points": p, "maximum": m}
-                                       for d, (p, m) in score.by_dimension.items()}}}
-
-
 @tk.side_effect_free
 def govopen_upkeep_status(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """A dataset's update status (next update due, on the Chinese working-day calendar) and
@@ -52,7 +41,7 @@ def govopen_upkeep_status(context: Context, data_dict: DataDict) -> dict[str, An
     tk.check_access("govopen_upkeep_status", context, data_dict)
     guards.check(data_dict, schema.dataset_schema(), context)
     pkg = tk.get_action("package_show")(same_user(context), {"id": data_dict["id"]})
-    return _status_dict(pkg)
+    return store.status_dict(pkg)
 
 
 @tk.side_effect_free

@@ -8,6 +8,7 @@ from ckan import authz
 
 from ckanext.govopen.lib.context import current_user, user_context
 from ckanext.govopen.lib.lang import govopen_lang
+from ckanext.govopen.upkeep import store
 from ckanext.govopen.upkeep.texts import TEXTS
 
 
@@ -21,10 +22,15 @@ def govopen_upkeep_pick(pair: dict[str, str]) -> str:
     return pair.get("en" if govopen_lang().startswith("en") else "zh_Hans_CN", "")
 
 
-def govopen_upkeep_status(pkg_id: str) -> dict[str, Any] | None:
-    """The dataset's update status and quality for its page; None if not visible."""
+def govopen_upkeep_status(pkg: str | dict[str, Any]) -> dict[str, Any] | None:
+    """The dataset's update status and quality for its page; None if not visible.
+
+    `pkg` is the dataset's id, or the dataset as the page already shows it to the visitor
+    (which saves showing it a second time)."""
+    if isinstance(pkg, dict) and pkg.get("id"):
+        return store.status_dict(pkg)
     try:
-        return tk.get_action("govopen_upkeep_status")(user_context(), {"id": pkg_id})
+        return tk.get_action("govopen_upkeep_status")(user_context(), {"id": pkg})
     except (tk.ObjectNotFound, tk.NotAuthorized, tk.ValidationError):
         return None
 

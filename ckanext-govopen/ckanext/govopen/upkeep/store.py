@@ -17,6 +17,7 @@ from ckanext.govopen import config
 from ckanext.govopen.lib import clock
 from ckanext.govopen.lib.workdays import Calendar
 from ckanext.govopen.upkeep import deadlines, quality
+from ckanext.govopen.upkeep.texts import TEXTS
 
 
 def calendar() -> Calendar:
@@ -69,3 +70,15 @@ def freshness(pkg: Mapping[str, Any], today: dt.date | None = None,
 
 def score(pkg: Mapping[str, Any]) -> quality.Score:
     return quality.score(pkg)
+
+
+def status_dict(pkg: Mapping[str, Any]) -> dict[str, Any]:
+    """The update status and quality score of a dataset, as the API and its page show them."""
+    state, points = freshness(pkg), score(pkg)
+    return {"update_status": state.status, "due": state.due.isoformat() if state.due else None,
+            "workdays_left": state.workdays_left, "guessed_years": list(state.guessed_years),
+            "status_label": TEXTS.pair(f"status.{state.status}"),
+            "quality": {"percent": points.percent, "points": points.points,
+                        "rating": points.rating, "failed": list(points.failed),
+                        "dimensions": {d: {"points": p, "maximum": m}
+                                       for d, (p, m) in points.by_dimension.items()}}}
