@@ -16,15 +16,23 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import psutil
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = Path(os.environ.get("GOVOPEN_TEST_OUTPUT") or ROOT / "var" / "test-output")
 pytestmark = pytest.mark.slow
+# What no page a citizen sees may show: CKAN's stock home page and logo.
+PLACEHOLDERS = ("420 x 220", "这是一个特殊的区段", "This is a featured section",
+                "Welcome to CKAN", "Powered by", "Followers", "追从者")
+# How long a download may take to reach the home page's lists (they may be cached briefly).
+FRESH_WITHIN = 90.0
 
 
 def _free_port() -> int:
@@ -91,6 +99,10 @@ class Portal:
         with urllib.request.urlopen(self.url + path, timeout=60) as r:
             return r.status, r.read().decode()
 
+    def api(self, action: str, **params: Any) -> Any:
+        _, body = self.get(f"/api/3/action/{action}?{urllib.parse.urlencode(params)}")
+        return json.loads(body)["result"]
+
 
 @pytest.fixture
 def portal() -> Iterator[Portal]:
@@ -104,7 +116,8 @@ def portal() -> Iterator[Portal]:
     shutil.rmtree(base, ignore_errors=True)
 
 
-def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: Portal) -> None:
+def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(
+        portal: Portal, browser: Any) -> None:
     portal.start()
     assert "admin login: admin / " in portal.output
     # The secrets are for the user who ran it only (security finding 10).
@@ -131,6 +144,7 @@ def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: 
     assert status == 200
     status, body = portal.get("/catalog.ttl")
     assert status == 200 and "dcat:Dataset" in body
+    _home_page_as_a_citizen_sees_it(portal, browser)
 
     assert portal.stop_and_list_survivors(signal.SIGINT) == []  # Ctrl-C
 
@@ -141,6 +155,90 @@ def test_first_start_serves_the_demo_portal_and_ctrl_c_stops_everything(portal: 
     _, body = portal.get("/api/3/action/package_search?rows=0")
     assert json.loads(body)["result"]["count"] >= 40
     assert portal.stop_and_list_survivors(signal.SIGTERM) == []
+
+
+def _no_placeholder(page: Any) -> None:
+    html = page.content()
+    for text in PLACEHOLDERS:
+        assert text not in html, text
+    assert page.locator("img[src*='placeholder'], img[src*='ckan-logo']").count() == 0
+
+
+def _download_open_files(portal: Portal, times: tuple[int, ...]) -> list[str]:
+    """Download files of open datasets, the first one `times[0]` times and so on; the
+    names of the datasets, in that order."""
+    found = portal.api("package_search", fq="+dataset_type:dataset", rows=100)["results"]
+    names: list[str] = []
+    for pkg in found:
+        if len(names) == len(times):
+            break
+        files = [r for r in pkg["resources"] if r.get("url_type") == "upload"]
+        if pkg.get("open_type") != "unconditional" or not files:
+            continue
+        path = f"/dataset/{pkg['name']}/resource/{files[0]['id']}/download"
+        for _ in range(times[len(names)]):
+            with urllib.request.urlopen(portal.url + path, timeout=60) as r:  # bytes: any encoding
+                assert r.status == 200 and r.read(), path
+        names.append(pkg["name"])
+    assert len(names) == len(times), "the demo catalog has too few open files"
+    return names
+
+
+def _home_page_as_a_citizen_sees_it(portal: Portal, browser: Any) -> None:
+    """Issue 18's check on the demo portal: figures as the API gives them, the six base
+    libraries with the catalog's counts, the newest and (after downloads) the most
+    downloaded datasets, no placeholder; screenshots in both languages."""
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{portal.url}/")
+    figures = portal.api("govopen_site_figures")
+    datasets = portal.api("package_search", fq="+dataset_type:dataset", rows=0)["count"]
+    assert figures["datasets"] == datasets >= 40
+    assert figures["downloads"] == 0 and figures["organizations"] > 0 and figures["files"] > 0
+    for key, value in figures.items():
+        shown = int(page.locator(f"[data-figure={key}] .govopen-figure-value").inner_text())
+        # API calls go on being counted while the test reads: never fewer than shown
+        assert shown == value or (key == "api_calls" and shown <= value), key
+    facets = portal.api("package_search", fq="+dataset_type:dataset", rows=0, **{
+        "facet.field": '["catalog_theme"]', "facet.limit": -1})["facets"]["catalog_theme"]
+    counts = {}
+    for code in ("101", "102", "103", "104", "105", "106"):  # the six base libraries
+        tile = page.locator(f"a.govopen-tile[data-theme='{code}'] .govopen-tile-count")
+        counts[code] = facets.get(code, 0)
+        assert tile.inner_text() == f"{counts[code]} 个数据集", code
+    assert sum(1 for n in counts.values() if n > 0) >= 3, counts
+    newest = portal.api("package_search", fq="+dataset_type:dataset", rows=5,
+                        sort="metadata_created desc")["results"]
+    shown = page.locator("#govopen-newest li")
+    assert [shown.nth(n).get_attribute("data-name") for n in range(shown.count())] \
+        == [p["name"] for p in newest]
+    _no_placeholder(page)
+    page.screenshot(path=str(OUTPUT / "make-run-home-zh.png"), full_page=True)
+
+    busy, middle, once = _download_open_files(portal, (3, 2, 1))
+    deadline = time.monotonic() + FRESH_WITHIN
+    while True:
+        page.reload()
+        most = page.locator("#govopen-most-downloaded li")
+        ranked = [most.nth(n).get_attribute("data-name") for n in range(most.count())]
+        downloads = int(page.locator("[data-figure=downloads] .govopen-figure-value").inner_text())
+        if (ranked[:3], downloads) == ([busy, middle, once], 6) or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    assert ranked[:3] == [busy, middle, once]
+    assert "下载 3 次" in most.nth(0).inner_text() and "下载 1 次" in most.nth(2).inner_text()
+    assert downloads == portal.api("govopen_site_figures")["downloads"] == 6
+
+    page.goto(f"{portal.url}/en/")
+    assert page.locator("a.govopen-tile[data-theme='101'] .govopen-tile-label").inner_text() \
+        == "Population base library"
+    most = page.locator("#govopen-most-downloaded li")
+    assert most.nth(0).inner_text().endswith("3 downloads")
+    assert most.nth(2).inner_text().endswith("1 download")  # one, in the singular
+    _no_placeholder(page)
+    page.screenshot(path=str(OUTPUT / "make-run-home-en.png"), full_page=True)
+    context.close()
 
 
 def test_a_port_in_use_is_one_line_and_non_zero(portal: Portal) -> None:

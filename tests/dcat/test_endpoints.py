@@ -10,7 +10,7 @@ from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCAT, RDF, SKOS
 from rdflib.namespace import DCTERMS as DCT
 
-from tests.catalog.factories import CatalogDataset, CatalogOrganization
+from tests.catalog.factories import CatalogDataset, CatalogOrganization, catalog_fields
 from tests.dcat.shacl_check import (
     datasets_without_identifier,
     violations,
@@ -188,3 +188,36 @@ def test_rdf_responses_declare_utf8(app: Any, suffix: str) -> None:
         assert chinese in res.data.decode("utf-8"), url
     res = app.get(f"/dataset/{ds['name']}", headers={"Accept": "text/turtle"})
     assert res.headers["Content-Type"] == "text/turtle; charset=utf-8"
+
+
+def test_english_metadata_entered_through_the_api_is_in_the_feeds(
+        app: Any, ckan_config: Any, monkeypatch: Any) -> None:
+    monkeypatch.setitem(ckan_config, "ckanext.dcat.datasets_per_page", "2")
+    org = CatalogOrganization()
+    admin = factories.Sysadmin()
+    token = helpers.call_action("api_token_create", {"user": admin["name"]},
+                                user=admin["name"], name="t")["token"]
+    title_en, notes_en = "Bus routes of Taiyuan", "Every bus route with its stops."
+    made = app.post("/api/3/action/package_create", headers={"Authorization": token},
+                    json={**catalog_fields(title="太原市公交线路", notes="全市公交线路及站点。"),
+                          "name": "bus-routes-en", "owner_org": org["id"], "private": False,
+                          "title_en": title_en, "notes_en": notes_en})
+    assert made.status_code == 200, made.body
+    ds = made.json["result"]
+    for _ in range(3):  # newer ones: the English one is not alone on the first page
+        _dataset(org, "unconditional")
+    ref = URIRef(f"http://test.ckan.net/dataset/{ds['id']}")
+
+    def texts(g: Graph, prop: URIRef) -> set[tuple[str, str | None]]:
+        return {(str(o), o.language) for o in g.objects(ref, prop)}
+
+    expected = {DCT.title: {("太原市公交线路", "zh-Hans"), (title_en, "en")},
+                DCT.description: {("全市公交线路及站点。", "zh-Hans"), (notes_en, "en")}}
+    g = _graph(app, f"/dataset/{ds['id']}.ttl")
+    assert {prop: texts(g, prop) for prop in expected} == expected
+    page = 1
+    while (None, DCAT.dataset, ref) not in (g := _graph(app, f"/catalog.ttl?page={page}")):
+        assert (None, HYDRA.nextPage, None) in g, "no catalog page holds the dataset"
+        page += 1
+    assert {prop: texts(g, prop) for prop in expected} == expected
+    assert violations(g) == []

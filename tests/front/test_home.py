@@ -76,6 +76,13 @@ def test_grid_lists_and_most_downloaded(app, agency, run_worker) -> None:  # typ
     assert 'data-downloads="3"' in most
     newest = html.split('id="govopen-newest"')[1].split("</section>")[0]
     assert newest.index(people["name"]) < newest.index(air["name"])
+    assert 'data-downloads="1">下载 1 次<' in most  # Chinese has one form
+
+    english = app.get("/en/").body  # English counts in the singular and the plural
+    most = english.split('id="govopen-most-downloaded"')[1].split("</section>")[0]
+    assert ">3 downloads<" in most and ">1 download<" in most
+    assert ">1 dataset<" in english and ">0 datasets<" in english
+    assert "1 downloads" not in english and "1 datasets" not in english
 
 
 def test_sort_by_downloads_after_usage_reindex(app, agency, run_worker, cli) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,7 @@
 """The wording of provenance notes, without services."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from urllib.parse import unquote
 
@@ -25,6 +26,13 @@ def test_english_twin() -> None:
         "(https://data.example.gov.cn/dataset/medical-institutions), opened by Health "
         "Commission of Shanxi Province on the Government Open Data Platform; "
         "date of acquisition: 5 March 2025")
+
+
+def test_english_note_quotes_the_english_title_when_there_is_one() -> None:
+    english = dataclasses.replace(FACTS, title_en="Medical institutions of the province")
+    assert note.note_en(english).startswith(
+        "This product uses “Medical institutions of the province” (https://")
+    assert "《全省医疗机构名录》" in note.note_zh(english)  # the Chinese note keeps the Chinese
 
 
 def test_dates_have_no_leading_zeros() -> None:

@@ -187,3 +187,11 @@ def govopen_provider_title(pkg_dict: dict[str, Any]) -> str:
         if english:
             return english
     return org.get("title") or org.get("name") or ""
+
+
+def govopen_front_count(key: str, n: int) -> str:
+    """A label counting `n` things, in the page's language: English says "1 download" but
+    "2 downloads" (the table's ``<key>.one``); Chinese has one form."""
+    if n == 1 and f"{key}.one" in TEXTS:
+        key = f"{key}.one"
+    return govopen_front_text(key, n=n)

@@ -19,7 +19,9 @@ TEXTS = Texts({
     "home.catalog": ("基础库与主题目录", "Base libraries and thematic catalogs"),
     "home.base": ("六大基础库", "The six base libraries"),
     "home.themes": ("主题目录", "Thematic catalogs"),
-    "home.entries": ("{n} 个数据集", "{n} dataset(s)"),
+    # ``<key>.one``: the English singular, picked by govopen_front_count for n == 1
+    "home.entries": ("{n} 个数据集", "{n} datasets"),
+    "home.entries.one": ("{n} 个数据集", "{n} dataset"),
     "home.newest": ("最新数据", "Newest data"),
     "home.most_downloaded": ("最多下载", "Most downloaded"),
     "home.products": ("最新数据产品", "Recent derived products"),
@@ -27,6 +29,7 @@ TEXTS = Texts({
     "home.more": ("更多", "More"),
     "home.none": ("暂无", "None yet"),
     "home.downloads_n": ("下载 {n} 次", "{n} downloads"),
+    "home.downloads_n.one": ("下载 {n} 次", "{n} download"),
     "share.title": ("分享", "Share"),
     "share.link": ("本页链接（可复制）", "Link to this page (copy it)"),
     "share.qr": ("手机扫码打开本页", "Scan to open this page on a phone"),

@@ -19,8 +19,9 @@ def govopen_provenance_note(context: Context, data_dict: DataDict) -> dict[str, 
     :type id: string
     :param date: the acquisition date, ``YYYY-MM-DD`` (default: today in China)
     :type date: string
-    :returns: ``{"zh_Hans_CN": note, "en": note, "title", "url", "publisher",
-        "platform", "publisher_en", "platform_en", "acquired", "id", "name"}``
+    :returns: ``{"zh_Hans_CN": note, "en": note (quoting the English title when the
+        dataset has one), "title", "title_en", "url", "publisher", "platform",
+        "publisher_en", "platform_en", "acquired", "id", "name"}``
     :rtype: dictionary
     """
     tk.check_access("govopen_provenance_note", context, data_dict)

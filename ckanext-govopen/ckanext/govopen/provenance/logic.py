@@ -33,7 +33,7 @@ def facts(pkg: dict[str, Any], acquired: dt.date) -> note.NoteFacts:
     platform = config.platform_name()
     return note.NoteFacts(
         title=pkg.get("title") or pkg["name"], url=dataset_url(pkg), publisher=publisher,
-        platform=platform, acquired=acquired,
+        platform=platform, acquired=acquired, title_en=str(pkg.get("title_en") or "").strip(),
         publisher_en=_org_title_en(org) or publisher,
         platform_en=note.platform_en(platform, config.platform_name_en()),
     )

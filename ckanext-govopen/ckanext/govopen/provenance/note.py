@@ -22,7 +22,8 @@ PLATFORM_NAMES_EN = {
 
 @dataclass(frozen=True)
 class NoteFacts:
-    """What a note states. Publisher names and platform names per language."""
+    """What a note states. Titles, publisher names and platform names per language (the
+    English ones empty when there is none: the English note then quotes the Chinese)."""
 
     title: str
     url: str
@@ -31,6 +32,7 @@ class NoteFacts:
     acquired: dt.date
     publisher_en: str = ""
     platform_en: str = ""
+    title_en: str = ""
 
 
 def today(now: dt.datetime | None = None) -> dt.date:
@@ -61,7 +63,8 @@ def note_zh(facts: NoteFacts) -> str:
 def note_en(facts: NoteFacts) -> str:
     publisher = facts.publisher_en or facts.publisher
     platform = facts.platform_en or facts.platform
-    return (f"This product uses “{facts.title}” ({facts.url}), opened by {publisher} "
+    title = facts.title_en or facts.title
+    return (f"This product uses “{title}” ({facts.url}), opened by {publisher} "
             f"on the {platform}; date of acquisition: {date_en(facts.acquired)}")
 
 
