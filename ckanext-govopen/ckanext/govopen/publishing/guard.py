@@ -10,7 +10,6 @@ from ckan.types import Context
 
 from ckanext.govopen.lib import audit
 from ckanext.govopen.publishing import status, texts
-from ckanext.govopen.storage import files, records
 
 # The write guard ------------------------------------------------------------------------
 # Whether a write makes a dataset public is judged on the row CKAN flushed, i.e. on what
@@ -80,11 +79,10 @@ def check_update(context: Context, pkg_dict: dict[str, Any]) -> None:
 
 
 def _refuse_write(key: str) -> None:
-    """Undo everything the action did so far (rows, files just uploaded), then refuse."""
+    """Undo everything the action did so far, then refuse. The rollback also deletes the
+    files just uploaded: they were staged, and stored files are replaced only at commit
+    (storage/files.py)."""
     model.Session.rollback()
-    for resource_id in files.take_fresh():
-        if records.get(resource_id) is None:  # a new upload of the refused write
-            files.remove(resource_id)
     raise tk.NotAuthorized(texts.both(key))
 
 
