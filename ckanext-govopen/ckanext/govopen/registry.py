@@ -30,6 +30,8 @@ from typing import Any
 import click
 from ckan.authz import get_local_functions
 
+from ckanext.govopen.lib import events
+
 # The order is the order hooks run in: publishing judges a dataset write before masking
 # queues its files (a refused write rolls back and leaves nothing to queue); ``chain``
 # hands each answer to the next, so security's middleware wraps hardening's.
@@ -119,6 +121,10 @@ def run(name: str, *args: Any) -> None:
     """Call every ``hooks.<name>(*args)``; for hooks that only react."""
     for func in hooks(name):
         func(*args)
+
+
+# The lower layers (storage) fire their hooks through lib/events, which cannot import this.
+events.install(run)
 
 
 def chain(name: str, value: Any, *args: Any) -> Any:

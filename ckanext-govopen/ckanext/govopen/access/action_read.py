@@ -19,6 +19,7 @@ from ckanext.govopen.access.dictization import (
 )
 from ckanext.govopen.access.model import OPEN_STATES, STATES, AccessLog, Application
 from ckanext.govopen.lib.audit_chain import canonical
+from ckanext.govopen.lib.params import admin_organizations
 
 
 @tk.side_effect_free
@@ -38,14 +39,6 @@ def govopen_access_show(context: Context, data_dict: DataDict) -> dict[str, Any]
     data = _validate(data_dict, schema.step_schema(), context)
     app = _application(data["id"])
     return application_dict(app, full=True)
-
-
-def _admin_orgs(user: model.User) -> list[str] | None:
-    """Organizations whose applications the user reviews; ``None`` for a sysadmin (all)."""
-    if user.sysadmin:
-        return None
-    return [g["id"] for g in tk.get_action("organization_list_for_user")(
-        {"user": user.name, "ignore_auth": True}, {"id": user.id, "permission": "admin"})]
 
 
 @tk.side_effect_free
@@ -80,7 +73,7 @@ def govopen_access_list(context: Context, data_dict: DataDict) -> dict[str, Any]
     if data["mine"]:
         query = query.filter(Application.user_id == user.id)
     else:
-        orgs = _admin_orgs(user)
+        orgs = admin_organizations(user)
         if orgs is not None:  # no organization administered: an empty dashboard
             query = query.filter(Application.organization_id.in_(orgs))
     if data.get("organization_id"):

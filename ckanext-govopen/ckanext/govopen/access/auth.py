@@ -2,10 +2,11 @@
 those for their datasets, sysadmins everything. Unknown ids pass to the action's 404."""
 from __future__ import annotations
 
-from ckan import authz, model
+from ckan import model
 from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.govopen.access.model import Application
+from ckanext.govopen.lib.params import is_org_admin
 
 _NO: AuthResult = {"success": False}
 
@@ -26,11 +27,6 @@ def _app(data_dict: DataDict) -> Application | None:
     return model.Session.get(Application, key) if key else None
 
 
-def _is_admin(context: Context, organization_id: str | None) -> bool:
-    return bool(organization_id) and authz.has_user_permission_for_group_or_org(
-        organization_id, context.get("user"), "admin")
-
-
 def _applicant(context: Context, data_dict: DataDict) -> AuthResult:
     app = _app(data_dict)
     if app is None:
@@ -43,7 +39,7 @@ def _reviewer(context: Context, data_dict: DataDict) -> AuthResult:
     app = _app(data_dict)
     if app is None:
         return {"success": bool(_user_id(context))}
-    return {"success": _is_admin(context, app.organization_id),
+    return {"success": is_org_admin(context, app.organization_id),
             "msg": "只有数据提供机构的管理员可以审核 / Only an admin of the providing organization can review"}
 
 
@@ -91,7 +87,7 @@ def govopen_access_list(context: Context, data_dict: DataDict) -> AuthResult:
     org = _key(data_dict, "organization_id")
     if org and not data_dict.get("mine"):
         group = model.Group.get(org)
-        return {"success": group is None or _is_admin(context, group.id)}
+        return {"success": group is None or is_org_admin(context, group.id)}
     return {"success": bool(_user_id(context))}
 
 
@@ -99,7 +95,7 @@ def govopen_access_log_list(context: Context, data_dict: DataDict) -> AuthResult
     group = model.Group.get(_key(data_dict, "organization_id"))
     if group is None:
         return {"success": False, "msg": "需要 organization_id / organization_id is required"}
-    return {"success": _is_admin(context, group.id)}
+    return {"success": is_org_admin(context, group.id)}
 
 
 def govopen_access_log_export(context: Context, data_dict: DataDict) -> AuthResult:
@@ -108,7 +104,7 @@ def govopen_access_log_export(context: Context, data_dict: DataDict) -> AuthResu
 
 def govopen_access_settings_update(context: Context, data_dict: DataDict) -> AuthResult:
     group = model.Group.get(_key(data_dict, "organization_id"))
-    return {"success": group is not None and _is_admin(context, group.id)}
+    return {"success": group is not None and is_org_admin(context, group.id)}
 
 
 def govopen_calendar_day_list(context: Context, data_dict: DataDict) -> AuthResult:

@@ -7,7 +7,7 @@ import ckan.plugins.toolkit as tk
 from ckan import model
 
 from ckanext.govopen.access import texts
-from ckanext.govopen.lib.lang import govopen_lang
+from ckanext.govopen.lib.lang import is_english
 
 
 def govopen_access_can_apply(pkg_dict: dict[str, Any]) -> bool:
@@ -18,14 +18,14 @@ def govopen_access_can_apply(pkg_dict: dict[str, Any]) -> bool:
 
 def govopen_access_label(key: str) -> str:
     """A state label or message of texts.py in the page's language."""
-    return texts.en(key) if govopen_lang().startswith("en") else texts.zh(key)
+    return texts.en(key) if is_english() else texts.zh(key)
 
 
 def govopen_access_pick(pair: dict[str, str] | None) -> str:
     """The current language's side of a {zh_Hans_CN, en} pair returned by an action."""
     if not pair:
         return ""
-    return pair["en"] if govopen_lang().startswith("en") else pair["zh_Hans_CN"]
+    return pair["en"] if is_english() else pair["zh_Hans_CN"]
 
 
 def govopen_access_reviews() -> bool:

@@ -3,24 +3,16 @@ through CKAN's mailer. Sent at most once a day per application; nothing is sent 
 fails) when no sender address is configured."""
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 
 import ckan.plugins.toolkit as tk
 from ckan import model
-from ckan.lib import mailer
 
 from ckanext.govopen.access import store, texts
 from ckanext.govopen.access.model import OPEN_STATES, Application
+from ckanext.govopen.lib import mail
 
-log = logging.getLogger(__name__)
 SOON = 2  # working days before the deadline at which reviewers are first reminded
-
-
-def smtp_configured() -> bool:
-    # CKAN's smtp.server defaults to localhost; without a sender address nothing is meant
-    # to be mailed.
-    return bool(tk.config.get("smtp.mail_from"))
 
 
 def pending() -> list[Application]:
@@ -30,16 +22,6 @@ def pending() -> list[Application]:
     return [a for a in rows
             if a.reminded_on != today and a.due_date is not None
             and (today > a.due_date or cal.workdays_between(today, a.due_date) <= SOON)]
-
-
-def _reviewers(organization_id: str) -> list[tuple[str, str]]:
-    """(display name, address) of the organization's active admins who have an address."""
-    members = tk.get_action("member_list")(
-        {"ignore_auth": True}, {"id": organization_id, "object_type": "user",
-                                "capacity": "admin"})
-    users = [model.User.get(m[0]) for m in members]
-    return [(u.display_name, u.email) for u in users
-            if u is not None and u.email and u.state == "active"]
 
 
 def _body(apps: list[Application]) -> str:
@@ -58,7 +40,7 @@ def _body(apps: list[Application]) -> str:
 
 def send_reminders() -> list[str]:
     """Mail each organization's admins their list; returns "address: n application(s)"."""
-    if not smtp_configured():
+    if not mail.smtp_configured():
         return []
     by_org: dict[str, list[Application]] = defaultdict(list)
     for app in pending():
@@ -66,15 +48,8 @@ def send_reminders() -> list[str]:
     sent = []
     for org_id, apps in sorted(by_org.items()):
         subject = texts.both("mail.subject", count=len(apps))
-        delivered = False
-        for name, email in _reviewers(org_id):
-            try:
-                mailer.mail_recipient(name, email, subject, _body(apps))
-            except mailer.MailerException as err:  # one bad server or address stops no one else
-                log.warning("reminder to %s failed: %s", email, err)
-                continue
-            delivered = True
-            sent.append(f"{email}: {len(apps)} application(s)")
+        delivered = mail.mail_org_admins(org_id, subject, _body(apps))
+        sent += [f"{email}: {len(apps)} application(s)" for email in delivered]
         if delivered:
             for app in apps:
                 app.reminded_on = store.today()

@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 from ckan import model
-from sqlalchemy import text
 
 from ckanext.govopen import config
 from ckanext.govopen.access.model import (
@@ -20,6 +19,7 @@ from ckanext.govopen.access.model import (
     utcnow,
 )
 from ckanext.govopen.lib import audit_chain, clock
+from ckanext.govopen.lib.db import xact_lock
 from ckanext.govopen.lib.workdays import Calendar
 
 # Any constant shared by every writer of the log: appends are serialized on it, so two
@@ -80,7 +80,7 @@ def transitions(application_id: str) -> list[Transition]:
 def append_log(event: str, actor: str, **fields: Any) -> AccessLog:
     """Add one chained row. Serialized by a transaction-level advisory lock, released at the
     caller's commit or rollback."""
-    model.Session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _LOG_LOCK})
+    xact_lock(_LOG_LOCK)
     last = model.Session.query(AccessLog).order_by(AccessLog.seq.desc()).first()
     seq = last.seq + 1 if last else 1
     prev = last.hash if last else audit_chain.GENESIS

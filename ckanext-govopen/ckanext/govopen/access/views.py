@@ -11,7 +11,7 @@ from flask import Blueprint
 from ckanext.govopen.access import store
 from ckanext.govopen.access.model import STATES
 from ckanext.govopen.lib.context import current_user, user_context
-from ckanext.govopen.lib.forms import check_csrf, run_action
+from ckanext.govopen.lib.forms import check_csrf, field_errors, login_redirect, run_action
 
 __all__ = ["access"]
 
@@ -25,20 +25,9 @@ _FIELDS = ("applicant_type", "applicant_name", "applicant_org", "credit_code", "
            "purpose", "scope", "end_date")
 
 
-def _login() -> Any:
-    if current_user() is None:
-        return tk.redirect_to("user.login", came_from=flask.request.path)
-    return None
-
-
-def _errors(err: tk.ValidationError) -> dict[str, str]:
-    return {k: " ".join(str(m) for m in (v if isinstance(v, list) else [v]))
-            for k, v in err.error_dict.items()}
-
-
 def apply(id: str) -> Any:
     """GET the form; POST it to govopen_access_apply."""
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     context = user_context()
     try:
@@ -57,7 +46,7 @@ def apply(id: str) -> Any:
         try:
             app = tk.get_action("govopen_access_apply")(context, {**data, "package_id": pkg["id"]})
         except tk.ValidationError as e:
-            errors = _errors(e)
+            errors = field_errors(e)
         else:
             tk.h.flash_success(tk._("Your application was submitted."))
             return tk.redirect_to("govopen_access.application", id=app["id"])
@@ -67,7 +56,7 @@ def apply(id: str) -> Any:
 
 
 def mine() -> Any:
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     result = tk.get_action("govopen_access_list")(user_context(), {"mine": True, "limit": 200})
     return tk.render("govopen/access/list.html", extra_vars={
@@ -75,20 +64,20 @@ def mine() -> Any:
 
 
 def review() -> Any:
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     args = flask.request.args
     filters = {k: args[k] for k in ("state", "overdue", "package_id") if args.get(k)}
     try:
         result = tk.get_action("govopen_access_list")(user_context(), {**filters, "limit": 200})
     except tk.ValidationError as e:
-        return tk.abort(400, " ".join(_errors(e).values()))
+        return tk.abort(400, " ".join(field_errors(e).values()))
     return tk.render("govopen/access/list.html", extra_vars={
         "result": result, "review": True, "states": STATES, "filters": filters})
 
 
 def application(id: str) -> Any:
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     context = user_context()
     try:
@@ -111,7 +100,7 @@ def application(id: str) -> Any:
 def step(id: str, name: str) -> Any:
     if name not in _STEPS:
         return tk.abort(404)
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     check_csrf()
     form = flask.request.form
@@ -126,7 +115,7 @@ def step(id: str, name: str) -> Any:
 
 
 def log_csv(organization_id: str) -> Any:
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     try:
         out = tk.get_action("govopen_access_log_export")(
@@ -141,7 +130,7 @@ def log_csv(organization_id: str) -> Any:
 
 def calendar() -> Any:
     """Sysadmins: the holidays and make-up working days added to the library's calendar."""
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     context = user_context()
     if flask.request.method == "POST":
@@ -156,7 +145,7 @@ def calendar() -> Any:
         except tk.NotAuthorized:
             return tk.abort(403, tk._("Unauthorized"))
         except tk.ValidationError as e:
-            tk.h.flash_error(" ".join(_errors(e).values()))
+            tk.h.flash_error(" ".join(field_errors(e).values()))
         else:
             tk.h.flash_success(tk._("Done."))
         return tk.redirect_to("govopen_access.calendar")

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlalchemy as sa
 from ckan import model
+
+from ckanext.govopen.lib.db import xact_lock
 
 # Serializes resource-code allocation until the writing transaction ends, so two
 # datasets created at the same moment cannot draw the same sequence number.
@@ -15,7 +16,7 @@ _CODE_LOCK = 2020_0812
 
 
 def lock_resource_codes() -> None:
-    model.Session.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": _CODE_LOCK})
+    xact_lock(_CODE_LOCK)
 
 
 def resource_codes_like(prefix: str) -> list[str]:

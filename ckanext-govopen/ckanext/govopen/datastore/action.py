@@ -1,7 +1,7 @@
 """DataStore actions: the load report, a reload on request, and CKAN's DataStore queries
 with our time limit.
 
-Loads are queued by ``triggers`` whenever publishing records a new status or review of a
+Loads are queued by ``triggers`` whenever storage records a new status or review of a
 file. (``govopen_dataset_publish`` and ``govopen_resource_review`` cannot be chained
 here: they belong to this same plugin, and a plugin may offer one function per name.)
 """

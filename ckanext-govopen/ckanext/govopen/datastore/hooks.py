@@ -1,4 +1,5 @@
-"""Plugin hooks of the DataStore: a deleted resource's table goes with it."""
+"""Plugin hooks of the DataStore: a table follows its file's state; a deleted resource's
+table goes with it."""
 from __future__ import annotations
 
 from typing import Any
@@ -6,7 +7,7 @@ from typing import Any
 from ckan import model
 from ckan.types import Context
 
-from ckanext.govopen.datastore import jobs, reports
+from ckanext.govopen.datastore import jobs, reports, triggers
 
 
 def after_resource_delete(context: Context, resources: list[dict[str, Any]]) -> None:
@@ -21,3 +22,9 @@ def after_resource_delete(context: Context, resources: list[dict[str, Any]]) -> 
         if reports.read(resource_id) is not None:
             reports.remove(resource_id)
             jobs.enqueue(resource_id)
+
+
+def after_file_state(resource_id: str, state: str) -> None:
+    """Storage recorded a new state of the file (lib/events.py): look at its table again
+    once that is committed, whatever the state (the job decides what the table should be)."""
+    triggers.touched(resource_id)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan import authz, model
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.govopen.feedback import reminders, schema, store
@@ -26,6 +26,7 @@ from ckanext.govopen.feedback.model import (
 )
 from ckanext.govopen.feedback.texts import TEXTS
 from ckanext.govopen.lib.db import utcnow
+from ckanext.govopen.lib.params import admin_organizations, is_owner_or_org_admin
 
 
 def _validate(data_dict: DataDict, schema_: dict[str, Any], context: Context) -> dict[str, Any]:
@@ -69,11 +70,7 @@ def _require(report: ErrorReport, *states: str) -> None:
 
 def _handles(context: Context, report: ErrorReport) -> bool:
     """Whether the caller may see the whole report: the reporter, the provider's admins."""
-    user = model.User.get(context.get("user") or "")
-    if user is None:
-        return False
-    return user.id == report.user_id or authz.has_user_permission_for_group_or_org(
-        report.organization_id, user.name, "admin")
+    return is_owner_or_org_admin(context, report.user_id, report.organization_id)
 
 
 def govopen_feedback_report_create(context: Context, data_dict: DataDict) -> dict[str, Any]:
@@ -245,13 +242,6 @@ def govopen_feedback_report_show(context: Context, data_dict: DataDict) -> dict[
     return report_dict(report)
 
 
-def _admin_orgs(user: model.User) -> list[str] | None:
-    if user.sysadmin:
-        return None
-    return [g["id"] for g in tk.get_action("organization_list_for_user")(
-        {"user": user.name, "ignore_auth": True}, {"id": user.id, "permission": "admin"})]
-
-
 @tk.side_effect_free
 def govopen_feedback_report_list(context: Context, data_dict: DataDict) -> dict[str, Any]:
     """Error reports: by default the public list of answered reports on public datasets;
@@ -288,7 +278,7 @@ def govopen_feedback_report_list(context: Context, data_dict: DataDict) -> dict[
     if data["mine"]:
         query = query.filter(ErrorReport.user_id == _user(context).id)
     elif data["review"]:
-        orgs = _admin_orgs(_user(context))
+        orgs = admin_organizations(_user(context))
         if orgs is not None:
             query = query.filter(ErrorReport.organization_id.in_(orgs))
     else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan import authz, model
+from ckan import model
 from ckan.types import Context, DataDict
 
 from ckanext.govopen.feedback import schema, store
@@ -25,6 +25,7 @@ from ckanext.govopen.feedback.model import (
 )
 from ckanext.govopen.feedback.texts import TEXTS
 from ckanext.govopen.lib.db import utcnow
+from ckanext.govopen.lib.params import caller, is_owner_or_org_admin
 
 _OUTCOMES = (PLANNED, PUBLISHED, REFUSED)
 
@@ -43,16 +44,10 @@ def _require(request: DataRequest, *states: str) -> None:
             state_en=TEXTS.en(f"request.{request.state}").lower())]})
 
 
-def _viewer(context: Context) -> model.User | None:
-    return model.User.get(context.get("user") or "")
-
-
-def _handles(user: model.User | None, request: DataRequest) -> bool:
-    if user is None:
-        return False
-    return user.sysadmin or user.id == request.user_id or bool(
-        request.organization_id and authz.has_user_permission_for_group_or_org(
-            request.organization_id, user.name, "admin"))
+def _handles(context: Context, request: DataRequest) -> bool:
+    """Whether the caller sees the whole request: the asker, the organization it is routed
+    to, sysadmins."""
+    return is_owner_or_org_admin(context, request.user_id, request.organization_id)
 
 
 def govopen_feedback_request_create(context: Context, data_dict: DataDict) -> dict[str, Any]:
@@ -184,7 +179,7 @@ def govopen_feedback_request_follow(context: Context, data_dict: DataDict) -> di
     followers = [f for f in (request.followers or []) if f != user.id]
     request.followers = followers if unfollow else [*followers, user.id]
     model.Session.commit()
-    return request_dict(request, full=_handles(user, request), user_id=user.id)
+    return request_dict(request, full=_handles(context, request), user_id=user.id)
 
 
 @tk.side_effect_free
@@ -203,8 +198,8 @@ def govopen_feedback_request_show(context: Context, data_dict: DataDict) -> dict
     tk.check_access("govopen_feedback_request_show", context, data_dict)
     data = _validate(data_dict, schema.id_schema(), context)
     request = _request(data["id"])
-    viewer = _viewer(context)
-    return request_dict(request, full=_handles(viewer, request),
+    viewer = caller(context)
+    return request_dict(request, full=_handles(context, request),
                         user_id=viewer.id if viewer else None)
 
 
@@ -233,7 +228,7 @@ def govopen_feedback_request_list(context: Context, data_dict: DataDict) -> dict
     if data.get("state") and data["state"] not in REQUEST_STATES:
         raise tk.ValidationError({"state": [TEXTS.both("err.unknown_state",
                                                        state=data["state"])]})
-    viewer = _viewer(context)
+    viewer = caller(context)
     query = model.Session.query(DataRequest)
     if data["mine"]:
         query = query.filter(DataRequest.user_id == _user(context).id)
@@ -251,5 +246,5 @@ def govopen_feedback_request_list(context: Context, data_dict: DataDict) -> dict
         chosen.append(request)
     page = chosen[data["offset"]:data["offset"] + data["limit"]]
     return {"count": len(chosen), "counts": counts,
-            "results": [request_dict(r, full=_handles(viewer, r),
+            "results": [request_dict(r, full=_handles(context, r),
                                      user_id=viewer.id if viewer else None) for r in page]}

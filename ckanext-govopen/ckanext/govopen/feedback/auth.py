@@ -5,11 +5,12 @@ to see. Unknown ids pass to the action's 404."""
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
-from ckan import authz, model
+from ckan import model
 from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.govopen.feedback.model import DataRequest, ErrorReport
 from ckanext.govopen.feedback.texts import TEXTS
+from ckanext.govopen.lib.params import is_org_admin
 
 _OPEN: AuthResult = {"success": True}
 
@@ -24,11 +25,6 @@ def _key(data_dict: DataDict, name: str) -> str:
     return value if isinstance(value, str) and "\x00" not in value else ""
 
 
-def _is_provider_admin(context: Context, organization_id: str | None) -> bool:
-    return bool(organization_id) and authz.has_user_permission_for_group_or_org(
-        organization_id, context.get("user"), "admin")
-
-
 def _logged_in(context: Context) -> AuthResult:
     return {"success": _user(context) is not None, "msg": TEXTS.both("err.login")}
 
@@ -38,7 +34,7 @@ def _report_provider(context: Context, data_dict: DataDict) -> AuthResult:
     report = model.Session.get(ErrorReport, key) if key else None
     if report is None:
         return _logged_in(context)
-    return {"success": _is_provider_admin(context, report.organization_id),
+    return {"success": is_org_admin(context, report.organization_id),
             "msg": TEXTS.both("auth.provider")}
 
 
@@ -87,7 +83,7 @@ def govopen_feedback_request_answer(context: Context, data_dict: DataDict) -> Au
     request = model.Session.get(DataRequest, key) if key else None
     if request is None:
         return _logged_in(context)
-    return {"success": _is_provider_admin(context, request.organization_id),
+    return {"success": is_org_admin(context, request.organization_id),
             "msg": TEXTS.both("auth.provider")}
 
 

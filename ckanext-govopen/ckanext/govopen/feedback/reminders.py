@@ -8,27 +8,20 @@ Nothing is sent, and nothing fails, when no sender address is configured.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import defaultdict
 
 import ckan.plugins.toolkit as tk
 from ckan import model
-from ckan.lib import mailer
-from sqlalchemy import or_, text
+from sqlalchemy import or_
 
 from ckanext.govopen.feedback import store
 from ckanext.govopen.feedback.model import ANSWERED, ErrorReport
 from ckanext.govopen.feedback.texts import TEXTS
-from ckanext.govopen.lib import clock
+from ckanext.govopen.lib import clock, mail
+from ckanext.govopen.lib.db import xact_lock
 
-log = logging.getLogger(__name__)
 # Any constant of its own: serializes reminder runs, nothing else.
 _REMIND_LOCK = 0x60F0FEEDBAC
-
-
-def smtp_configured() -> bool:
-    # CKAN's smtp.server defaults to localhost; without a sender nothing is meant to be sent.
-    return bool(tk.config.get("smtp.mail_from"))
 
 
 def overdue(on: dt.date) -> list[ErrorReport]:
@@ -37,16 +30,6 @@ def overdue(on: dt.date) -> list[ErrorReport]:
             .filter(ErrorReport.state != ANSWERED, ErrorReport.due_date < on,
                     or_(ErrorReport.reminded_on.is_(None), ErrorReport.reminded_on != on))
             .order_by(ErrorReport.due_date, ErrorReport.id).all())
-
-
-def _admins(organization_id: str) -> list[tuple[str, str]]:
-    """(display name, address) of the organization's active admins who have an address."""
-    members = tk.get_action("member_list")(
-        {"ignore_auth": True}, {"id": organization_id, "object_type": "user",
-                                "capacity": "admin"})
-    users = [model.User.get(m[0]) for m in members]
-    return [(u.display_name, u.email) for u in users
-            if u is not None and u.email and u.state == "active"]
 
 
 def _body(reports: list[ErrorReport]) -> str:
@@ -63,25 +46,18 @@ def _body(reports: list[ErrorReport]) -> str:
 def remind_overdue(now: dt.datetime | None = None) -> list[str]:
     """Mail each organization's admins its overdue reports; returns "address: n report(s)"
     for each mail sent."""
-    if not smtp_configured():
+    if not mail.smtp_configured():
         return []
     on = clock.today(now)
-    model.Session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": _REMIND_LOCK})
+    xact_lock(_REMIND_LOCK)
     by_org: dict[str, list[ErrorReport]] = defaultdict(list)
     for report in overdue(on):
         by_org[report.organization_id].append(report)
     sent: list[str] = []
     for org_id, reports in sorted(by_org.items()):
         subject = TEXTS.both("mail.subject", count=len(reports))
-        delivered = False
-        for name, email in _admins(org_id):
-            try:
-                mailer.mail_recipient(name, email, subject, _body(reports))
-            except mailer.MailerException as err:  # one bad address stops no one else
-                log.warning("feedback reminder to %s failed: %s", email, err)
-                continue
-            delivered = True
-            sent.append(f"{email}: {len(reports)} report(s)")
+        delivered = mail.mail_org_admins(org_id, subject, _body(reports))
+        sent += [f"{email}: {len(reports)} report(s)" for email in delivered]
         if delivered:
             for report in reports:
                 report.reminded_on = on

@@ -10,8 +10,8 @@ import flask
 from flask import Blueprint
 
 from ckanext.govopen.feedback.model import REPORT_STATES, REQUEST_STATES
-from ckanext.govopen.lib.context import current_user, user_context
-from ckanext.govopen.lib.forms import check_csrf
+from ckanext.govopen.lib.context import user_context
+from ckanext.govopen.lib.forms import check_csrf, field_errors, login_redirect, run_action
 
 __all__ = ["feedback"]
 
@@ -29,15 +29,12 @@ _REPORT_FIELDS = ("resource_id", "field", "row", "value", "description", "eviden
 _REQUEST_FIELDS = ("title", "description", "purpose", "suggested_provider")
 
 
-def _login() -> Any:
-    if current_user() is None:
-        return tk.redirect_to("user.login", came_from=flask.request.path)
-    return None
-
-
-def _errors(err: tk.ValidationError) -> dict[str, str]:
-    return {k: " ".join(str(m) for m in (v if isinstance(v, list) else [v]))
-            for k, v in err.error_dict.items()}
+def _flash(error: str | None) -> None:
+    """What a step's form shows back: its refusal, or that it was done."""
+    if error is None:
+        tk.h.flash_success(tk._("Done."))
+    else:
+        tk.h.flash_error(error)
 
 
 def _may(action: str, data: dict[str, Any]) -> bool:
@@ -50,7 +47,7 @@ def _may(action: str, data: dict[str, Any]) -> bool:
 
 def report_form(id: str) -> Any:
     """GET the form; POST it to govopen_feedback_report_create."""
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     context = user_context()
     try:
@@ -66,7 +63,7 @@ def report_form(id: str) -> Any:
             report = tk.get_action("govopen_feedback_report_create")(
                 context, {**data, "package_id": pkg["id"]})
         except tk.ValidationError as e:
-            errors = _errors(e)
+            errors = field_errors(e)
         else:
             tk.h.flash_success(tk._("Your error report was submitted."))
             return tk.redirect_to("govopen_feedback.report", id=report["id"])
@@ -80,7 +77,7 @@ def report(id: str) -> Any:
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Error report not found"))
     except tk.ValidationError as e:
-        return tk.abort(400, " ".join(_errors(e).values()))
+        return tk.abort(400, " ".join(field_errors(e).values()))
     return tk.render("govopen/feedback/report.html", extra_vars={
         "report": shown, "is_provider": _may("govopen_feedback_report_accept", {"id": id})})
 
@@ -88,21 +85,12 @@ def report(id: str) -> Any:
 def report_step(id: str, name: str) -> Any:
     if name not in _REPORT_STEPS:
         return tk.abort(404)
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     check_csrf()
     form = flask.request.form
     data = {"id": id, **{k: form[k] for k in ("note", "reason", "answer") if form.get(k)}}
-    try:
-        tk.get_action(_REPORT_STEPS[name])(user_context(), data)
-    except tk.ObjectNotFound:
-        return tk.abort(404, tk._("Error report not found"))
-    except tk.NotAuthorized as e:
-        return tk.abort(403, str(e) or tk._("Unauthorized"))
-    except tk.ValidationError as e:
-        tk.h.flash_error(" ".join(_errors(e).values()))
-    else:
-        tk.h.flash_success(tk._("Done."))
+    _flash(run_action(_REPORT_STEPS[name], data, tk._("Error report not found")))
     return tk.redirect_to("govopen_feedback.report", id=id)
 
 
@@ -111,7 +99,7 @@ def _report_list(filters: dict[str, Any]) -> Any:
         return tk.get_action("govopen_feedback_report_list")(user_context(),
                                                             {**filters, "limit": 200})
     except tk.ValidationError as e:
-        return tk.abort(400, " ".join(_errors(e).values()))
+        return tk.abort(400, " ".join(field_errors(e).values()))
 
 
 def answered() -> Any:
@@ -124,7 +112,7 @@ def answered() -> Any:
 
 def review() -> Any:
     """The reports of the organizations the user administers, overdue flagged."""
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     args = flask.request.args
     filters = {k: args[k] for k in ("state", "overdue") if args.get(k)}
@@ -141,13 +129,13 @@ def requests() -> Any:
         result = tk.get_action("govopen_feedback_request_list")(user_context(),
                                                                {**filters, "limit": 200})
     except tk.ValidationError as e:
-        return tk.abort(400, " ".join(_errors(e).values()))
+        return tk.abort(400, " ".join(field_errors(e).values()))
     return tk.render("govopen/feedback/request_list.html", extra_vars={
         "result": result, "filters": filters, "states": REQUEST_STATES})
 
 
 def request_form() -> Any:
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     errors: dict[str, str] = {}
     data: dict[str, Any] = {}
@@ -157,7 +145,7 @@ def request_form() -> Any:
         try:
             made = tk.get_action("govopen_feedback_request_create")(user_context(), data)
         except tk.ValidationError as e:
-            errors = _errors(e)
+            errors = field_errors(e)
         else:
             tk.h.flash_success(tk._("Your data request was submitted."))
             return tk.redirect_to("govopen_feedback.request", id=made["id"])
@@ -171,7 +159,7 @@ def request(id: str) -> Any:
     except tk.ObjectNotFound:
         return tk.abort(404, tk._("Data request not found"))
     except tk.ValidationError as e:
-        return tk.abort(400, " ".join(_errors(e).values()))
+        return tk.abort(400, " ".join(field_errors(e).values()))
     organizations: list[dict[str, Any]] = []
     may_route = _may("govopen_feedback_request_route", {"id": id})
     if may_route:
@@ -186,23 +174,14 @@ def request(id: str) -> Any:
 def request_step(id: str, name: str) -> Any:
     if name not in _REQUEST_STEPS:
         return tk.abort(404)
-    if (redirect := _login()) is not None:
+    if (redirect := login_redirect()) is not None:
         return redirect
     check_csrf()
     form = flask.request.form
     data = {"id": id, **{k: form[k] for k in (
         "organization_id", "note", "outcome", "answer", "expected_date", "dataset_id",
         "unfollow") if form.get(k)}}
-    try:
-        tk.get_action(_REQUEST_STEPS[name])(user_context(), data)
-    except tk.ObjectNotFound:
-        return tk.abort(404, tk._("Data request not found"))
-    except tk.NotAuthorized as e:
-        return tk.abort(403, str(e) or tk._("Unauthorized"))
-    except tk.ValidationError as e:
-        tk.h.flash_error(" ".join(_errors(e).values()))
-    else:
-        tk.h.flash_success(tk._("Done."))
+    _flash(run_action(_REQUEST_STEPS[name], data, tk._("Data request not found")))
     return tk.redirect_to("govopen_feedback.request", id=id)
 
 

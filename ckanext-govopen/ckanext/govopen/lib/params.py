@@ -1,11 +1,12 @@
 """Guards for action parameters every capability shares: a list or an object where one id
-is expected is a 409 with a message, not a crash deep inside CKAN."""
+is expected is a 409 with a message, not a crash deep inside CKAN; and who the caller is to
+a record (its owner, an admin of its organization)."""
 from __future__ import annotations
 
 from typing import Any
 
 import ckan.plugins.toolkit as tk
-from ckan import model
+from ckan import authz, model
 from ckan.types import AuthResult, Context, DataDict, ErrorDict, Schema
 
 from ckanext.govopen.lib.texts import Texts
@@ -66,3 +67,33 @@ def resource_dataset(data_dict: DataDict) -> model.Package | None:
     require_text(data_dict, "resource_id")
     res = model.Resource.get(data_dict.get("resource_id") or "")
     return model.Package.get(res.package_id) if res else None
+
+
+def caller(context: Context) -> model.User | None:
+    """The context's user, None for an anonymous call."""
+    return model.User.get(context.get("user") or "")
+
+
+def is_org_admin(context: Context, organization_id: str | None) -> bool:
+    """Whether the caller administers the organization (sysadmins administer all)."""
+    return bool(organization_id) and authz.has_user_permission_for_group_or_org(
+        organization_id, context.get("user"), "admin")
+
+
+def is_owner_or_org_admin(context: Context, owner_id: str | None,
+                          organization_id: str | None) -> bool:
+    """Whether the caller is the record's owner (the user who made it), an admin of the
+    organization it belongs to, or a sysadmin."""
+    user = caller(context)
+    if user is None:
+        return False
+    return (user.sysadmin or (owner_id is not None and user.id == owner_id)
+            or is_org_admin(context, organization_id))
+
+
+def admin_organizations(user: model.User) -> list[str] | None:
+    """Ids of the organizations `user` administers; None for a sysadmin (every one)."""
+    if user.sysadmin:
+        return None
+    return [g["id"] for g in tk.get_action("organization_list_for_user")(
+        {"user": user.name, "ignore_auth": True}, {"id": user.id, "permission": "admin"})]

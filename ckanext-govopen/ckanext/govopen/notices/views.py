@@ -8,7 +8,7 @@ import flask
 from flask import Blueprint
 
 from ckanext.govopen.lib.context import user_context
-from ckanext.govopen.lib.forms import check_csrf
+from ckanext.govopen.lib.forms import check_csrf, field_errors
 from ckanext.govopen.lib.lang import is_english
 from ckanext.govopen.notices.action import FIELDS
 from ckanext.govopen.notices.texts import TEXTS
@@ -28,11 +28,6 @@ def _may(action: str) -> bool:
 
 def _text(key: str) -> str:
     return TEXTS.en(key) if is_english() else TEXTS.zh(key)
-
-
-def _errors(err: tk.ValidationError) -> dict[str, str]:
-    return {k: " ".join(str(m) for m in (v if isinstance(v, list) else [v]))
-            for k, v in err.error_dict.items()}
 
 
 @notices.route("/")
@@ -82,7 +77,7 @@ def _form(notice_id: str | None) -> Any:
         try:
             saved = tk.get_action(action)(user_context(), data)
         except tk.ValidationError as e:
-            errors = _errors(e)
+            errors = field_errors(e)
         else:
             return tk.redirect_to("govopen_notices.read", id=saved["id"])
     return tk.render("govopen/notices/form.html",

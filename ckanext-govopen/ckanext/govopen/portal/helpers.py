@@ -22,6 +22,11 @@ def govopen_lang() -> str:
     return lang.govopen_lang()
 
 
+def govopen_is_english() -> bool:
+    """Whether the current request shows English (templates' one test of the language)."""
+    return lang.is_english()
+
+
 def govopen_text(text: Any) -> str:
     """A scheming label ({lang: text} or plain text) in the current language.
 

@@ -15,7 +15,7 @@ from ckan.types import Context, DataDict
 from ckanext.govopen.lib import audit
 from ckanext.govopen.masking import intake
 from ckanext.govopen.masking import policy as org_policy
-from ckanext.govopen.publishing import guard, texts
+from ckanext.govopen.publishing import guard, status, texts
 from ckanext.govopen.storage import records
 
 
@@ -49,6 +49,20 @@ def package_update(next_action: Any, context: Context, data_dict: DataDict) -> A
         guards = context.setdefault(guard.GUARD_UPDATE, {})  # type: ignore[misc]
         guards[pkg.id] = (_trusted(context), guard.exposure(pkg))
     return next_action(context, data_dict)
+
+
+@tk.chained_action
+def package_owner_org_update(next_action: Any, context: Context, data_dict: DataDict) -> Any:
+    """A private dataset moved to another organization goes back to review (package_update
+    moves it through here too, after the row changed: hooks.check_update sees that one)."""
+    pkg = model.Package.get(data_dict.get("id") or "")
+    before = pkg.owner_org if pkg is not None else None
+    result = next_action(context, data_dict)
+    if pkg is not None and pkg.owner_org != before:
+        status.owner_changed(pkg, _user(context), before)
+        if not context.get("defer_commit"):
+            model.Session.commit()
+    return result
 
 
 @tk.chained_action

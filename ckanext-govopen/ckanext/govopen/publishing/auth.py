@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import ckan.plugins.toolkit as tk
-from ckan import authz, model
+from ckan import model
 from ckan.types import AuthResult, Context, DataDict
 
 from ckanext.govopen.lib import params as schema
@@ -15,9 +15,7 @@ def _package(data_dict: DataDict) -> model.Package | None:
 
 
 def _is_reviewer(context: Context, pkg: model.Package | None) -> AuthResult:
-    user = context.get("user")
-    if pkg is not None and pkg.owner_org and authz.has_user_permission_for_group_or_org(
-            pkg.owner_org, user, "admin"):
+    if pkg is not None and schema.is_org_admin(context, pkg.owner_org):
         return {"success": True}
     return {"success": False,
             "msg": "只有数据集所属机构的管理员可以审核和发布 / "

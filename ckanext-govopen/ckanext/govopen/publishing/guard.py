@@ -8,8 +8,8 @@ import ckan.plugins.toolkit as tk
 from ckan import authz, model
 from ckan.types import Context
 
-from ckanext.govopen.publishing import texts
-from ckanext.govopen.storage import files, records
+from ckanext.govopen.lib import audit
+from ckanext.govopen.publishing import status, texts
 
 # The write guard ------------------------------------------------------------------------
 # Whether a write makes a dataset public is judged on the row CKAN flushed, i.e. on what
@@ -56,7 +56,8 @@ def check_create(context: Context, pkg_dict: dict[str, Any]) -> None:
 
 def check_update(context: Context, pkg_dict: dict[str, Any]) -> None:
     """Only the workflow (govopen_dataset_publish) or a sysadmin makes a dataset public,
-    restores a deleted public one, or changes the owner or type of a public one."""
+    restores a deleted public one, or changes the owner or type of a public one; a
+    private dataset moved to another organization goes back to review."""
     pkg = model.Package.get(pkg_dict.get("id") or "")
     if pkg is None:
         return
@@ -67,22 +68,21 @@ def check_update(context: Context, pkg_dict: dict[str, Any]) -> None:
         trusted, before = _privileged(context), Exposure(True, "", pkg.owner_org, pkg.type)
     else:
         trusted, before = guarded
-    if trusted:
-        return
     after = exposure(pkg)
-    if (before.private and not after.private) or (after.public and not before.public):
-        _refuse_write("publish.editor")
-    if (before.public or after.public) and (before.owner_org, before.type) != (
-            after.owner_org, after.type):
-        _refuse_write("write.owner")
+    if not trusted:
+        if (before.private and not after.private) or (after.public and not before.public):
+            _refuse_write("publish.editor")
+        if (before.public or after.public) and (before.owner_org, before.type) != (
+                after.owner_org, after.type):
+            _refuse_write("write.owner")
+    status.owner_changed(pkg, context.get("user") or audit.SYSTEM, before.owner_org)
 
 
 def _refuse_write(key: str) -> None:
-    """Undo everything the action did so far (rows, files just uploaded), then refuse."""
+    """Undo everything the action did so far, then refuse. The rollback also deletes the
+    files just uploaded: they were staged, and stored files are replaced only at commit
+    (storage/files.py)."""
     model.Session.rollback()
-    for resource_id in files.take_fresh():
-        if records.get(resource_id) is None:  # a new upload of the refused write
-            files.remove(resource_id)
     raise tk.NotAuthorized(texts.both(key))
 
 

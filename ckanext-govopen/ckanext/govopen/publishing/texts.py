@@ -121,6 +121,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         ("The owner or type of a public dataset or product cannot be changed directly: it "
          "would appear as another organization's without review. Refused; nothing was saved."),
     ),
+    "review.owner_changed": (
+        "数据集已移至另一机构，需由新机构的审核人重新审核。",
+        "The dataset moved to another organization; its reviewer must review it again.",
+    ),
 }
 
 

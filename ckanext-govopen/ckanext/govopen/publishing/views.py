@@ -94,7 +94,7 @@ def review(id: str) -> Any:
     audit = tk.get_action("govopen_audit_list")(context, {"package_id": pkg["id"], "limit": 20})
     return tk.render("govopen/publishing/review.html", extra_vars={
         "pkg": pkg, "pkg_dict": pkg, "workflow": workflow, "reports": reports,
-        "audit": audit["results"], "lang": govopen_lang(),
+        "audit": audit["results"],
         "can_review": _allowed("govopen_dataset_review", pkg["id"]),
     })
 

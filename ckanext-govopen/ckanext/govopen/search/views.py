@@ -7,7 +7,8 @@ import ckan.plugins.toolkit as tk
 import flask
 from flask import Blueprint
 
-from ckanext.govopen.lib.context import current_user, user_context
+from ckanext.govopen.lib.context import user_context
+from ckanext.govopen.lib.forms import login_redirect
 from ckanext.govopen.lib.lang import govopen_lang
 from ckanext.govopen.search.texts import TEXTS
 
@@ -18,8 +19,8 @@ search_admin = Blueprint("govopen_search", __name__)
 
 def synonyms() -> Any:
     """GET the shipped and local synonyms; POST replaces the local ones."""
-    if current_user() is None:
-        return tk.redirect_to("user.login", came_from=flask.request.path)
+    if (redirect := login_redirect()) is not None:
+        return redirect
     context = user_context()
     text = None
     errors: list[str] = []

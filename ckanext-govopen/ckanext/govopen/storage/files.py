@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 import ckan.plugins.toolkit as tk
+from ckan import model
 from ckan.lib.uploader import ResourceUpload, get_storage_path
+from sqlalchemy import event
 
 from ckanext.govopen import config
 from ckanext.govopen.lib import crypto
@@ -24,6 +26,9 @@ from ckanext.govopen.storage import records
 
 _fresh_lock = threading.Lock()
 _fresh: set[str] = set()
+# Uploads of the write under way, in the session (one per request or job), waiting for its
+# commit: resource id -> the staged raw file, or None when the write clears the upload.
+_STAGED = "govopen_staged_uploads"
 
 
 def _root() -> Path:
@@ -95,6 +100,58 @@ def remove(resource_id: str) -> None:
             path.unlink()
 
 
+def staged_path(resource_id: str) -> Path:
+    """Where an upload waits until its write is accepted (not a ``*.enc``: key rotation
+    and the orphan sweep skip it)."""
+    dest = raw_path(resource_id)
+    return dest.with_name(dest.name + "~")
+
+
+def _staged(session: Any = None) -> dict[str, Path | None]:
+    staged: dict[str, Path | None] = (session or model.Session).info.setdefault(_STAGED, {})
+    return staged
+
+
+def _store_staged(session: Any) -> None:
+    """The write committed: each staged upload replaces its resource's raw file, and the
+    previous upload's public copy and report go (all of them, for a cleared upload)."""
+    staged = session.info.pop(_STAGED, None) or {}
+    for resource_id, path in sorted(staged.items()):
+        if path is None:
+            remove(resource_id)
+            continue
+        os.replace(path, raw_path(resource_id))
+        for old in (public_path(resource_id), report_path(resource_id)):
+            old.unlink(missing_ok=True)
+
+
+def drop_staged(session: Any = None) -> list[str]:
+    """The write was rolled back (refused): its uploads are deleted, and every resource
+    keeps the file, public copy and report it had. Returns the resource ids."""
+    staged = (session or model.Session).info.pop(_STAGED, None) or {}
+    for path in staged.values():
+        if path is not None:
+            path.unlink(missing_ok=True)
+    with _fresh_lock:
+        _fresh.difference_update(staged)
+    return sorted(staged)
+
+
+def _after_soft_rollback(session: Any, previous: Any) -> None:
+    if previous.parent is None:  # the whole transaction, not a savepoint inside it
+        drop_staged(session)
+
+
+def install() -> None:
+    """Tie staged uploads to the transaction of their write (idempotent). CKAN stores an
+    upload before the plugins' after_dataset_* hooks run, where publishing's write guard
+    may still refuse the write and roll it back: the raw file in use is replaced only when
+    the write commits."""
+    if not event.contains(model.Session, "after_commit", _store_staged):
+        event.listen(model.Session, "after_commit", _store_staged)
+        event.listen(model.Session, "after_soft_rollback", _after_soft_rollback)
+
+
 def take_fresh() -> list[str]:
     """Resources whose raw file was written since the last call (to be desensitized)."""
     with _fresh_lock:
@@ -121,17 +178,16 @@ class EncryptedResourceUpload(ResourceUpload):
             return
         if self.filename:
             self._store(id, max_size)
-        elif self.clear:
-
-            remove(id)
+        elif self.clear:  # the file goes when the write commits (see ``install``)
+            _staged()[id] = None
             records.forget(id)
 
     def _store(self, resource_id: str, max_size: int) -> None:
-
+        """Encrypt the upload to its staged place; it replaces the raw file in use when the
+        write commits (see ``install``)."""
         secret = key()
-        dest = raw_path(resource_id)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(dest.name + "~")
+        tmp = staged_path(resource_id)
+        tmp.parent.mkdir(parents=True, exist_ok=True)
         try:
             with open(tmp, "wb") as out:
                 size, digest = crypto.encrypt_stream(
@@ -142,10 +198,7 @@ class EncryptedResourceUpload(ResourceUpload):
             raise tk.ValidationError({"upload": ["File upload too large"]}) from e
         finally:
             self.upload_file.close()
-        os.replace(tmp, dest)
-        # The previous public copy belongs to the previous upload.
-        for old in (public_path(resource_id), report_path(resource_id)):
-            old.unlink(missing_ok=True)
+        _staged()[resource_id] = tmp
         records.mark_uploaded(resource_id, filename=self.filename, size=size, digest=digest)
         with _fresh_lock:
             _fresh.add(resource_id)

@@ -1,4 +1,8 @@
-"""The record of each stored upload: read and written by storage, masking and publishing."""
+"""The record of each stored upload: read and written by storage, masking and publishing.
+
+Every change of a file's state fires the ``after_file_state`` hook (see lib/events.py), so
+other capabilities (the DataStore) follow publishing without watching this table.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,6 +10,7 @@ from typing import Any
 
 from ckan import model
 
+from ckanext.govopen.lib import events
 from ckanext.govopen.lib.db import utcnow
 from ckanext.govopen.storage.model import (
     PASSED,
@@ -37,12 +42,14 @@ def mark_uploaded(resource_id: str, *, filename: str | None, size: int, digest: 
     row.filename, row.raw_size, row.raw_sha256 = filename, size, digest
     row.updated = utcnow()
     model.Session.add(row)
+    events.fire("after_file_state", resource_id, PENDING)
 
 
 def forget(resource_id: str) -> None:
     row = get(resource_id)
     if row is not None:
         model.Session.delete(row)
+        events.fire("after_file_state", resource_id, "deleted")
 
 
 def set_status(resource_id: str, status: str, *, code: str | None = None,
@@ -60,6 +67,8 @@ def set_status(resource_id: str, status: str, *, code: str | None = None,
     if policy:
         row.policy_version, row.policy_digest = policy
     row.updated = utcnow()
+    if status != RUNNING:  # a job that starts changes nothing published yet
+        events.fire("after_file_state", resource_id, status)
     model.Session.commit()
     return row
 
@@ -67,9 +76,12 @@ def set_status(resource_id: str, status: str, *, code: str | None = None,
 def set_review(row: DesensitizeStatus, decision: str, actor: str,
                reason: str | None = None) -> None:
     """A reviewer's decision on the file as it is now (its raw digest)."""
+    changed = (row.review_state, row.review_sha256) != (decision, row.raw_sha256)
     row.review_state, row.review_sha256 = decision, row.raw_sha256
     row.review_reason, row.reviewed_by, row.reviewed_at = reason, actor, utcnow()
     model.Session.add(row)
+    if changed:
+        events.fire("after_file_state", row.resource_id, decision)
 
 
 def approve_package(package_id: str, actor: str) -> dict[str, str]:

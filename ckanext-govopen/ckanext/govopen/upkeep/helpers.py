@@ -7,7 +7,7 @@ import ckan.plugins.toolkit as tk
 from ckan import authz
 
 from ckanext.govopen.lib.context import current_user, user_context
-from ckanext.govopen.lib.lang import govopen_lang
+from ckanext.govopen.lib.lang import govopen_lang, is_english
 from ckanext.govopen.upkeep import store
 from ckanext.govopen.upkeep.texts import TEXTS
 
@@ -19,7 +19,7 @@ def govopen_upkeep_text(key: str, **params: Any) -> str:
 
 def govopen_upkeep_pick(pair: dict[str, str]) -> str:
     """The page's language out of a ``{zh_Hans_CN, en}`` pair."""
-    return pair.get("en" if govopen_lang().startswith("en") else "zh_Hans_CN", "")
+    return pair.get("en" if is_english() else "zh_Hans_CN", "")
 
 
 def govopen_upkeep_status(pkg: str | dict[str, Any]) -> dict[str, Any] | None:

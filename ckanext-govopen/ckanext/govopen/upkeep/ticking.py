@@ -8,7 +8,6 @@ finds the lock taken and skips.
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,17 +15,14 @@ from typing import Any
 
 import ckan.plugins.toolkit as tk
 from ckan import model
-from ckan.lib import mailer
 from ckan.lib.search import rebuild
 from sqlalchemy import text
 
-from ckanext.govopen.lib import clock
+from ckanext.govopen.lib import clock, mail
 from ckanext.govopen.upkeep import store
 from ckanext.govopen.upkeep.deadlines import DUE_SOON, OVERDUE
 from ckanext.govopen.upkeep.model import UpkeepState
 from ckanext.govopen.upkeep.texts import TEXTS
-
-log = logging.getLogger(__name__)
 
 # Any constant no other advisory-lock user of this database takes.
 TICK_LOCK = 0x60F0_71C4
@@ -95,15 +91,6 @@ def refresh(now: dt.datetime) -> int:
     return len(changed)
 
 
-def _admins(organization_id: str) -> list[tuple[str, str]]:
-    members = tk.get_action("member_list")(
-        {"ignore_auth": True}, {"id": organization_id, "object_type": "user",
-                                "capacity": "admin"})
-    users = [model.User.get(m[0]) for m in members]
-    return [(u.display_name, u.email) for u in users
-            if u is not None and u.email and u.state == "active"]
-
-
 def _body(items: list[tuple[model.Package, UpkeepState]]) -> str:
     site = tk.config.get("ckan.site_url", "").rstrip("/")
     lines = [TEXTS.zh("mail.intro"), TEXTS.en("mail.intro"), ""]
@@ -117,7 +104,7 @@ def _body(items: list[tuple[model.Package, UpkeepState]]) -> str:
 def remind(now: dt.datetime) -> list[str]:
     """Mail each organization's admins the datasets newly due soon or overdue; returns
     "address: n dataset(s)". Nothing is sent, or marked sent, without ``smtp.mail_from``."""
-    if not tk.config.get("smtp.mail_from"):
+    if not mail.smtp_configured():
         return []
     by_org: dict[str, list[tuple[model.Package, UpkeepState]]] = defaultdict(list)
     query = (model.Session.query(model.Package, UpkeepState)
@@ -130,15 +117,8 @@ def remind(now: dt.datetime) -> list[str]:
     sent = []
     for org_id, items in sorted(by_org.items()):
         subject = TEXTS.both("mail.subject", count=len(items))
-        delivered = False
-        for name, email in _admins(org_id):
-            try:
-                mailer.mail_recipient(name, email, subject, _body(items))
-            except mailer.MailerException as err:  # one bad address stops no one else
-                log.warning("update reminder to %s failed: %s", email, err)
-                continue
-            delivered = True
-            sent.append(f"{email}: {len(items)} dataset(s)")
+        delivered = mail.mail_org_admins(org_id, subject, _body(items))
+        sent += [f"{email}: {len(items)} dataset(s)" for email in delivered]
         if delivered:
             for _, row in items:
                 row.reminded_due, row.reminded_status = row.due, row.status
