@@ -25,20 +25,23 @@ TABLE = ("姓名,手机号,空气质量指数,监测日期\n"
 RAW = ("张伟", "李娜", "13800138000", "13700137000", "13600136000")
 
 
+def burst_worker() -> str:
+    """Run CKAN's job worker until govopen:desensitize and govopen:datastore are empty."""
+    ckan = str(Path(sys.executable).parent / "ckan")
+    r = subprocess.run([ckan, "-c", os.environ["CKAN_INI"], "jobs", "worker", "--burst",
+                        "govopen:desensitize", "govopen:datastore"],
+                       capture_output=True, text=True, timeout=600, check=False)
+    assert r.returncode == 0, r.stderr[-3000:]
+    from ckan import model
+
+    model.Session.expire_all()
+    return r.stdout + r.stderr
+
+
 @pytest.fixture
 def run_worker():  # type: ignore[no-untyped-def]
-    """Run CKAN's job worker until govopen:desensitize and govopen:datastore are empty."""
-    def run() -> str:
-        ckan = str(Path(sys.executable).parent / "ckan")
-        r = subprocess.run([ckan, "-c", os.environ["CKAN_INI"], "jobs", "worker", "--burst",
-                            "govopen:desensitize", "govopen:datastore"],
-                           capture_output=True, text=True, timeout=300, check=False)
-        assert r.returncode == 0, r.stderr[-3000:]
-        from ckan import model
-
-        model.Session.expire_all()
-        return r.stdout + r.stderr
-    return run
+    """:func:`burst_worker`, for a test to call when the jobs it queued should be done."""
+    return burst_worker
 
 
 def api(app: Any, action: str, headers: dict[str, str] | None = None, **data: Any) -> Any:

@@ -55,6 +55,8 @@ def test_a_published_table_is_queryable_typed_and_masked(app, agency, run_worker
     assert [r["day"] for r in sorted(rows, key=lambda r: r["_id"])] == [
         "2024-01-02", "2024-01-03", "2024-01-04"], "2024/01/04 read as the same date type"
 
+    # Free text (q) finds a row by a word of its masked copy: _full_text was built.
+    assert [r["phone"] for r in _records(app, res, q="8000")["records"]] == ["138****8000"]
     filtered = _records(app, res, filters={"day": "2024-01-03"})
     assert filtered["total"] == 1 and filtered["records"][0]["aqi"] is None
 

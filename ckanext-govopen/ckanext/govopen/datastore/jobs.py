@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
 import logging
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +26,7 @@ from ckanext.datastore.backend.postgres import (  # type: ignore[import-untyped]
     identifier,
 )
 from ckanext.govopen import config
-from ckanext.govopen.datastore import columns, reports
+from ckanext.govopen.datastore import columns, loader, reports
 from ckanext.govopen.lib.coerce import json_list_of
 from ckanext.govopen.storage import files as storage
 
@@ -43,11 +41,6 @@ VIEW_TYPE = "datatables_view"
 def enqueue(resource_id: str) -> None:
     tk.enqueue_job(sync_resource, [resource_id], title=f"govopen datastore {resource_id}",
                    queue=QUEUE, rq_kwargs={"timeout": config.datastore_load_timeout()})
-
-
-def _site_context() -> dict[str, Any]:
-    user = tk.get_action("get_site_user")({"ignore_auth": True}, {})
-    return {"ignore_auth": True, "user": user["name"]}
 
 
 def _published(resource: model.Resource) -> bool:
@@ -138,11 +131,14 @@ def _cell(value: Any) -> str | None:
 
 
 def _xlsx_rows(public: Path) -> Iterator[tuple[Any, ...]]:
-    book = load_workbook(public, read_only=True, data_only=True)
-    try:
-        yield from book.worksheets[0].iter_rows(values_only=True)
-    finally:
-        book.close()
+    # Opened as a file: openpyxl refuses a path whose name does not end in .xlsx, and
+    # storage keeps public copies under the resource id.
+    with open(public, "rb") as handle:
+        book = load_workbook(handle, read_only=True, data_only=True)
+        try:
+            yield from book.worksheets[0].iter_rows(values_only=True)
+        finally:
+            book.close()
 
 
 def _xlsx_header(public: Path) -> list[str]:
@@ -169,79 +165,10 @@ def load(resource_id: str, public: Path, fmt: str, plan: columns.Plan,
          fulltext: bool = True) -> dict[str, Any]:
     """Replace the table with the public copy's rows; returns the load report. Without
     `fulltext` (benchmarks of the rest) free-text search (q) finds nothing in the table."""
-    started = time.monotonic()
     drop(resource_id, keep_report=True)
-    tk.get_action("datastore_create")(_site_context(), {  # type: ignore[arg-type]
-        "resource_id": resource_id, "force": True,
-        "fields": [c.field() for c in plan.columns]})
-    misfits = columns.Misfits()
-    table = identifier(resource_id)
-    names = ", ".join(identifier(c.id) for c in plan.columns)
-    loaded, first_row = 0, 2  # row 1 is the header
-    raw = get_write_engine().raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute(f"SET LOCAL statement_timeout = {int(config.datastore_load_timeout()) * 1000}")
-        # CKAN's full-text trigger turns every row into JSON and back while COPY runs (it
-        # cut loading to a few MB/s); the column is filled in one statement afterwards.
-        trigger = _has_trigger(cursor, resource_id)
-        if trigger:
-            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER {_TRIGGER}")
-        for frame in batches(public, fmt):
-            if frame.width != len(plan.columns):
-                raise ValueError(f"{frame.width} columns where the header has {len(plan.columns)}")
-            values = columns.convert(frame, plan.columns, first_row, misfits)
-            buffer = io.BytesIO()
-            values.write_csv(buffer, include_header=False, null_value="")
-            buffer.seek(0)
-            cursor.copy_expert(f"COPY {table} ({names}) FROM STDIN WITH (FORMAT csv, NULL '')",
-                               buffer)
-            loaded += values.height
-            first_row += frame.height
-        # Filters and sorts on typed columns (a day, an amount) stay fast on big tables;
-        # text columns are searched through CKAN's full-text index instead.
-        for column in plan.columns:
-            if column.pg_type != "text":
-                cursor.execute(f"CREATE INDEX ON {table} ({identifier(column.id)})")
-        if trigger:
-            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER {_TRIGGER}")
-        raw.commit()
-        queryable = time.monotonic() - started
-        if fulltext:
-            _fill_fulltext(cursor, table, plan)
-            raw.commit()
-    except BaseException:
-        raw.rollback()
-        raise
-    finally:
-        raw.close()
-    seconds = time.monotonic() - started
-    size = public.stat().st_size
-    return {"status": "loaded", "rows": loaded, "bytes": size, "seconds": round(seconds, 3),
-            "queryable_seconds": round(queryable, 3),
-            "mb_per_s": round(size / 1e6 / seconds, 1) if seconds else None,
-            "fields": [{"id": c.id, "label": c.label, "type": c.item_type,
-                        "pg_type": c.pg_type, "declared": c.declared, "header": c.header}
-                       for c in plan.columns],
-            "missing_items": plan.missing,
-            "misfits": columns.misfit_report(misfits, plan.columns),
-            "misfit_cells": misfits.total, "format": fmt}
-
-
-_TRIGGER = "zfulltext"  # the name CKAN's datastore_create gives its full-text trigger
-
-
-def _fill_fulltext(cursor: Any, table: str, plan: columns.Plan) -> None:
-    cursor.execute(f"SET statement_timeout = {int(config.datastore_load_timeout()) * 1000}")
-    texts = " || ' ' || ".join(f"coalesce({identifier(c.id)}::text, '')"
-                               for c in plan.columns) or "''"
-    cursor.execute(f"UPDATE {table} SET _full_text = to_tsvector({texts})")
-
-
-def _has_trigger(cursor: Any, resource_id: str) -> bool:
-    cursor.execute("SELECT 1 FROM pg_trigger WHERE tgname = %s AND tgrelid = %s::regclass",
-                   (_TRIGGER, identifier(resource_id)))
-    return cursor.fetchone() is not None
+    report = loader.load(resource_id, lambda: batches(public, fmt), plan,
+                         public.stat().st_size, fulltext=fulltext)
+    return {**report, "format": fmt}
 
 
 def table_exists(resource_id: str) -> bool:
@@ -258,7 +185,7 @@ def drop(resource_id: str, keep_report: bool = False) -> str:
     if existed and resource is not None:
         # The action clears the resource's datastore_active flag too.
         with contextlib.suppress(tk.ObjectNotFound):
-            tk.get_action("datastore_delete")(_site_context(), {  # type: ignore[arg-type]
+            tk.get_action("datastore_delete")(loader.site_context(), {  # type: ignore[arg-type]
                 "resource_id": resource_id, "force": True})
     if table_exists(resource_id):  # a purged resource: no row left to flag
         with get_write_engine().begin() as conn:
@@ -271,7 +198,7 @@ def drop(resource_id: str, keep_report: bool = False) -> str:
 def _ensure_view(resource_id: str) -> None:
     """The table preview on the resource page (CKAN adds default views only when a
     resource is created, before its table exists)."""
-    context = _site_context()
+    context = loader.site_context()
     views = tk.get_action("resource_view_list")(context, {"id": resource_id})  # type: ignore[arg-type]
     if any(v["view_type"] == VIEW_TYPE for v in views):
         return
