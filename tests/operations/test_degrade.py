@@ -80,7 +80,7 @@ def test_an_upload_while_redis_is_down_is_queued_once_redis_returns(app, agency,
     assert recovery.requeue_stalled(later) == [rid]
     run_worker()
     status = agency.act(agency.editor, "govopen_desensitize_report_show", resource_id=rid)
-    assert status["status"] == "passed"
+    assert status["status"] == "passed", status
 
 
 def test_sysadmins_see_the_service_status(app) -> None:  # type: ignore[no-untyped-def]

@@ -9,12 +9,16 @@ queued decides from the workflow what the table should be.
 """
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ckan import model
+from redis import exceptions as redis_exc
 from sqlalchemy import event
 
 from ckanext.govopen.datastore import jobs
+
+log = logging.getLogger(__name__)
 
 _KEY = "govopen_datastore_sync"
 
@@ -30,7 +34,14 @@ def _after_commit(session: Any) -> None:
     if not pending:
         return
     for resource_id in sorted(pending):
-        jobs.enqueue(resource_id)
+        try:
+            jobs.enqueue(resource_id)
+        except (redis_exc.ConnectionError, redis_exc.TimeoutError) as error:
+            # The write has committed; an exception here would stop the other listeners
+            # (storage's, which puts the upload in place). `ckan govopen datastore-sync
+            # --all` looks at every table again once the queue is back.
+            log.warning("job queue unreachable, datastore load of %s not queued: %r",
+                        resource_id, error)
 
 
 def _after_rollback(session: Any) -> None:

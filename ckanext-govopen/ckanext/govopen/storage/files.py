@@ -148,7 +148,9 @@ def install() -> None:
     may still refuse the write and roll it back: the raw file in use is replaced only when
     the write commits."""
     if not event.contains(model.Session, "after_commit", _store_staged):
-        event.listen(model.Session, "after_commit", _store_staged)
+        # First of the commit's listeners: the file must be in place whatever another
+        # listener (a job queued on commit) then does.
+        event.listen(model.Session, "after_commit", _store_staged, insert=True)
         event.listen(model.Session, "after_soft_rollback", _after_soft_rollback)
 
 
