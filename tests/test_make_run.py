@@ -230,10 +230,19 @@ def _home_page_as_a_citizen_sees_it(portal: Portal, browser: Any) -> None:
     assert "下载 3 次" in most.nth(0).inner_text() and "下载 1 次" in most.nth(2).inner_text()
     assert downloads == portal.api("govopen_site_figures")["downloads"] == 6
 
-    page.goto(f"{portal.url}/en/")
+    # Each web process keeps its own copy of the lists for a while (front.cache_seconds):
+    # the English page may come from one that has not yet seen the downloads.
+    deadline = time.monotonic() + FRESH_WITHIN
+    while True:
+        page.goto(f"{portal.url}/en/")
+        most = page.locator("#govopen-most-downloaded li")
+        ranked = [most.nth(n).get_attribute("data-name") for n in range(most.count())]
+        if ranked[:3] == [busy, middle, once] or time.monotonic() > deadline:
+            break
+        time.sleep(2)
+    assert ranked[:3] == [busy, middle, once]
     assert page.locator("a.govopen-tile[data-theme='101'] .govopen-tile-label").inner_text() \
         == "Population base library"
-    most = page.locator("#govopen-most-downloaded li")
     assert most.nth(0).inner_text().endswith("3 downloads")
     assert most.nth(2).inner_text().endswith("1 download")  # one, in the singular
     _no_placeholder(page)
