@@ -1,7 +1,11 @@
 """End-to-end /select behaviour over HTTP, as CKAN's package_search uses it."""
 from __future__ import annotations
 
+import random
+from datetime import date, timedelta
 from typing import Any
+
+from ckanext.govopen.searchd.sorting import FIRST_FETCH
 
 from .conftest import Client, make_doc
 
@@ -259,6 +263,35 @@ def test_score_sort_with_ties_and_relevance(solr: Client) -> None:
              for n in dismax(solr, "water", sort="score desc, metadata_modified desc",
                              start=s, rows=2)]
     assert sorted(paged) == sorted(["best"] + [f"w{i}" for i in range(6)])
+
+
+def test_a_tied_group_bigger_than_the_first_fetch_is_ordered_by_the_next_keys(
+        solr: Client) -> None:
+    # Every "water" document scores the same; the group is larger than the hits a
+    # score-ordered search fetches first, so it is completed and ordered by date.
+    rng = random.Random(16)
+    days = list(range(FIRST_FETCH + 200))
+    rng.shuffle(days)
+    tied = [make_doc(f"t{day:04d}", notes="water",
+                     metadata_modified=(date(2020, 1, 1) + timedelta(days=day)).isoformat()
+                     + "T00:00:00Z") for day in days]
+    solr.add([*tied, make_doc("best", title="water", notes="water water")])
+    newest_first = [f"t{day:04d}" for day in sorted(days, reverse=True)]
+    sort = "score desc, metadata_modified desc"
+    assert dismax(solr, "water", sort=sort, rows=4) == ["best", *newest_first[:3]]
+    deep = FIRST_FETCH + 100
+    assert dismax(solr, "water", sort=sort, start=deep, rows=3) == newest_first[deep - 1:deep + 2]
+
+
+def test_numeric_sort_keys_put_missing_values_last_both_ways(solr: Client) -> None:
+    solr.add([make_doc("two", views_total=2, metadata_modified="2025-01-02T00:00:00Z"),
+              make_doc("none-old"), make_doc("one", views_total=1),
+              make_doc("two-new", views_total=2, metadata_modified="2025-03-01T00:00:00Z"),
+              make_doc("none-new", metadata_modified="2025-02-01T00:00:00Z")])
+    assert solr.names(q="*:*", sort="views_total asc, metadata_modified desc") == [
+        "one", "two-new", "two", "none-new", "none-old"]
+    assert solr.names(q="*:*", sort="views_total desc, metadata_modified asc") == [
+        "two", "two-new", "one", "none-old", "none-new"]
 
 
 def test_fl_and_stored_values(solr: Client, spec_doc: dict[str, Any]) -> None:

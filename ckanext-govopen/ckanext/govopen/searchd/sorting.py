@@ -2,11 +2,12 @@
 
 tantivy sorts natively by score or by one fast field. Solr sorts by a list of
 keys and breaks remaining ties by index order. We let tantivy order by the
-first key and fetch `start + rows + 1` hits; only the group of documents that
-tie on that key across the page edge can be incomplete, so it is completed
-(with an equality query on the key, or by fetching more score hits) and the
-candidates are ordered by the full key list in Python, with the insertion
-sequence `_seq` standing in for Lucene's index order.
+first key and fetch a little more than the page; only the group of documents
+that tie on that key across the page edge can be incomplete, so it is completed
+(with an equality query on the key, or by fetching every score hit once) and the
+candidates are ordered by the full key list, with the insertion sequence `_seq`
+standing in for Lucene's index order: numeric keys in one numpy lexsort, others
+in Python.
 
 Keys tantivy cannot sort on (text fields, overflow fields, score after
 another key) take the slow path: every match is ranked in Python.
@@ -16,12 +17,14 @@ CKAN's schema sets on strings).
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import tantivy
 
 from .dates import parse_date
@@ -31,6 +34,8 @@ from .schema import FieldDef, Schema
 
 Q = tantivy.Query
 Addr = tuple[int, int]
+# Hits a score-ordered search fetches first; see _top_by_score.
+FIRST_FETCH = 1024
 _SPLIT = re.compile(r"[\s,]+")
 _NATIVE_KINDS = ("string", "bool", "int", "float", "date")
 
@@ -132,23 +137,107 @@ def top_docs(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
         k.name == "score" for k in keys[1:])
     if slow:
         return _slow(searcher, query, keys, need, start, total, load)
-    limit = min(need + 1, total)
-    count, hits = _fetch(searcher, query, primary, limit)
-    if len(keys) > 1 and len(hits) > need and primary.name != "_docid_":
+    if primary.name == "score":
+        return _top_by_score(searcher, query, keys, start, need, total, load)
+    count, hits = _fetch(searcher, query, primary, min(need + 1, total))
+    if len(hits) > need and primary.name != "_docid_":
         boundary, edge = hits[need - 1].values[0], hits[-1].values[0]
         if edge == boundary and len(hits) < count:
             hits = _complete_group(searcher, tschema, query, primary, hits, boundary, count)
-    if len(keys) > 1 and primary.name != "_docid_":
-        _fill_values(searcher, keys, hits, load)
-        hits = _ordered(hits, keys)
+    if primary.name != "_docid_":
+        hits = _order(searcher, keys, hits, need, load)
     return count, hits[start:need]
+
+
+def _top_by_score(searcher: tantivy.Searcher, query: Q, keys: list[SortKey], start: int,
+                  need: int, total: int, load: DocLoader) -> tuple[int, list[Hit]]:
+    """Score first: the hits down to the end of the group tied at the page edge.
+
+    tantivy scores every match whatever the limit, so a bigger first fetch costs
+    little (发改委 at 100k: 0.9 ms for 22 hits, 1.0 ms for 1 000) and usually
+    holds the whole tied group; when it does not, all matches are fetched once.
+    (Growing the limit step by step re-ran the query up to six times.)
+    """
+    result = searcher.search(query, min(max(need + 1, FIRST_FETCH), total), count=True)
+    count, pairs = result.count or 0, result.hits  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
+    end = _tied_end(pairs, need)
+    if end == len(pairs) < count:
+        pairs = searcher.search(query, count).hits
+        end = _tied_end(pairs, need)
+    pairs = pairs[:end]
+    if _numeric(keys):
+        scores = [s for s, _ in pairs]
+        addresses = [a for _, a in pairs]
+        order = _first_by_columns(searcher, keys[1:], addresses, need, scores)
+        return count, [Hit(addresses[i], scores[i], [scores[i]]) for i in order[start:need]]
+    hits = [Hit(a, s, [s]) for s, a in pairs]
+    return count, _order(searcher, keys, hits, need, load)[start:need]
+
+
+def _tied_end(pairs: list[tuple[float, Any]], need: int) -> int:
+    """How many of the score-ordered `pairs` the page may draw from."""
+    if len(pairs) <= need:
+        return len(pairs)
+    return bisect.bisect_right(pairs, -pairs[need - 1][0], key=_negated_score)
+
+
+def _negated_score(pair: tuple[float, Any]) -> float:
+    return -pair[0]
+
+
+def _numeric(keys: list[SortKey]) -> bool:
+    return all(k.name in ("score", "_docid_") or k.fast_numeric for k in keys)
+
+
+def _order(searcher: tantivy.Searcher, keys: list[SortKey], hits: list[Hit], need: int,
+           load: DocLoader) -> list[Hit]:
+    """The first `need` of `hits` in the order of every key."""
+    if _numeric(keys):
+        addresses = [h.address for h in hits]
+        first = [h.values[0] for h in hits]
+        return [hits[i] for i in _first_by_columns(searcher, keys[1:], addresses, need, first,
+                                                   keys[0])]
+    _fill_values(searcher, keys, hits, load)
+    return _ordered(hits, keys)[:need]
+
+
+def _first_by_columns(searcher: tantivy.Searcher, keys: list[SortKey],
+                      addresses: list[tantivy.DocAddress], need: int, first: list[Any],
+                      first_key: SortKey | None = None) -> list[int]:
+    """Positions of the first `need` documents ordered by `first` (values of the first
+    key, score descending unless `first_key` says otherwise), then by the numeric `keys`:
+    one numpy lexsort.
+
+    A tied group can hold thousands of hits (every dataset of one organization
+    scores the same on its name); ordering them key by key in Python cost more
+    than the search.
+    """
+    columns: list[np.ndarray] = []  # least significant first, as lexsort takes them
+    for key in reversed(keys):
+        field = SEQ if key.name == "_docid_" else key.slot.field  # type: ignore[union-attr]
+        columns += _sort_column(key, searcher.fast_field_values(field, addresses))
+    columns += _sort_column(first_key or SortKey("score", True), first)
+    return [int(i) for i in np.lexsort(columns)[:need]]
+
+
+def _sort_column(key: SortKey, raw: list[Any]) -> list[np.ndarray]:
+    """A key's values and, more significant, whether each is missing (missing sort last
+    in both directions)."""
+    missing = np.fromiter((v is None for v in raw), dtype=bool, count=len(raw))
+    floats = key.name == "score" or (key.fdef is not None and key.fdef.kind == "float")
+    filled = [0 if v is None else v for v in raw]
+    values: np.ndarray
+    if floats:
+        values = np.array(filled, dtype=np.float64)
+        values = -values if key.desc else values
+    else:
+        values = np.array(filled, dtype=np.int64)
+        values = ~values if key.desc else values  # ~ reverses int64 without overflow
+    return [values, missing]
 
 
 def _fetch(searcher: tantivy.Searcher, query: Q, key: SortKey, limit: int,
            ) -> tuple[int, list[Hit]]:
-    if key.name == "score":
-        result = searcher.search(query, limit, count=True)
-        return result.count or 0, [Hit(a, s, [s]) for s, a in result.hits]  # type: ignore[attr-defined]  # tantivy's .pyi omits SearchResult.count
     field = SEQ if key.name == "_docid_" else key.slot.field  # type: ignore[union-attr]
     order = tantivy.Order.Desc if key.desc else tantivy.Order.Asc
     result = searcher.search(query, limit, count=True, order_by_field=field, order=order)
@@ -157,13 +246,6 @@ def _fetch(searcher: tantivy.Searcher, query: Q, key: SortKey, limit: int,
 
 def _complete_group(searcher: tantivy.Searcher, tschema: tantivy.Schema, query: Q,
                     key: SortKey, hits: list[Hit], boundary: Any, count: int) -> list[Hit]:
-    if key.name == "score":
-        limit = len(hits)
-        while True:
-            limit = min(limit * 4, count)
-            _, hits = _fetch(searcher, query, key, limit)
-            if limit >= count or hits[-1].values[0] != boundary:
-                return hits
     assert key.fdef is not None and key.slot is not None
     if boundary is None:
         equal = Q.boolean_query([(tantivy.Occur.Must, query), (tantivy.Occur.MustNot,
