@@ -16,6 +16,12 @@ def _token(html: str) -> str:
     return re.search(r'name="_csrf_token" value="([^"]+)"', html).group(1)
 
 
+def _audit_trail(html: str) -> str:
+    """The audit trail table of the review page."""
+    return re.search(r'<table class="table table-sm govopen-audit">(.*?)</table>', html,
+                     re.DOTALL).group(1)
+
+
 def test_status_on_the_dataset_page_in_both_languages(app, agency) -> None:  # type: ignore[no-untyped-def]
     dataset = agency.draft()
     agency.upload(dataset, PEOPLE_CSV)
@@ -45,6 +51,12 @@ def test_reviewer_approves_on_the_review_page(app, agency, run_worker, ckan_conf
     assert "身份证号" in review and "id_card" in review, "the report's columns and rules"
     assert "太原市空气质量日报" in review or dataset["title"] in review
     assert 'value="approve"' in review
+    trail = _audit_trail(review)
+    assert "上传文件" in trail and "脱敏完成" in trail and "提交审核" in trail, trail
+    assert "desensitize_passed" not in trail and "upload" not in trail
+    trail_en = _audit_trail(app.get(f"/en/dataset/{dataset['name']}/review", headers=reviewer).text)
+    assert "File uploaded" in trail_en and "Desensitized" in trail_en, trail_en
+    assert "Submitted for review" in trail_en
     editor_view = app.get(f"/dataset/{dataset['name']}/review", headers=editor).text
     assert 'value="approve"' not in editor_view
 

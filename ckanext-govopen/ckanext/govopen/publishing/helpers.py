@@ -49,6 +49,12 @@ def govopen_publishing_text(key: str) -> str:
     return texts.in_lang(key, govopen_lang())
 
 
+def govopen_audit_action(action: str) -> str:
+    """What an audit trail entry records, in the page's language (its name if unknown)."""
+    key = f"audit.{action}"
+    return texts.in_lang(key, govopen_lang()) if key in texts.TEXTS else action
+
+
 def govopen_resource_status(resource: dict[str, Any]) -> dict[str, Any] | None:
     """Desensitization status of an uploaded resource for the resource list; None for links."""
     if resource.get("url_type") != "upload":
