@@ -138,6 +138,20 @@ def test_updates_keep_the_resource_code() -> None:
     assert updated["resource_code"] == dataset["resource_code"]
 
 
+def test_a_move_to_another_provider_or_classification_gets_a_new_code() -> None:
+    dataset = CatalogDataset()
+    other = CatalogOrganization()
+    moved = _call("package_patch", id=dataset["id"], owner_org=other["id"])
+    assert moved["resource_code"] == f"{other['credit_code']}-205001-0001"
+    reclassified = _call("package_patch", id=dataset["id"], classification="101001")
+    assert reclassified["resource_code"] == f"{other['credit_code']}-101001-0001"
+    # A code other than the stored one must still fit the new provider and classification.
+    with pytest.raises(tk.ValidationError) as e:
+        _call("package_patch", id=dataset["id"], owner_org=dataset["owner_org"],
+              resource_code=f"{other['credit_code']}-101001-0002")
+    assert "resource_code" in e.value.error_dict
+
+
 def test_deleted_datasets_keep_their_codes() -> None:
     org = CatalogOrganization()
     first = _create(org)

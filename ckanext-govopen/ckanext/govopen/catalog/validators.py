@@ -229,7 +229,9 @@ def govopen_resource_code(key: FlattenKey, data: FlattenDataDict, errors: Flatte
     """The resource code: checked and unique when given, generated when left empty.
 
     An update that leaves it empty keeps the stored code while provider and
-    classification are unchanged.
+    classification are unchanged. An update that sends the stored code back unchanged
+    (``package_patch`` carries every stored field) while moving the dataset to another
+    provider or classification gets a new code, as if it had left the field empty.
     """
     value = data.get(key)
     value = "" if _empty(value) else str(value).strip().upper()
@@ -242,8 +244,8 @@ def govopen_resource_code(key: FlattenKey, data: FlattenDataDict, errors: Flatte
     prefix = codes.resource_code_prefix(provider_code, classification)
     package = context.get("package")
     package_id = package.id if package is not None else None
-    if not value:
-        stored = store.stored_resource_code(package_id)
+    stored = store.stored_resource_code(package_id) if package_id else None
+    if not value or (value == stored and not value.startswith(prefix)):
         if stored and stored.startswith(prefix):
             data[key] = stored
             return
