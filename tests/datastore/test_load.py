@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from bs4 import BeautifulSoup
 from ckan.tests import factories
-from ckanext.govopen.datastore import jobs
+from ckanext.govopen.datastore import jobs, triggers
 
 from .conftest import ITEMS, RAW, TABLE, api
 
@@ -104,6 +104,30 @@ def test_a_replaced_file_is_reloaded_after_its_review(app, agency, run_worker) -
     run_worker()
     rows = _records(app, res)["records"]
     assert [(r["phone"], r["aqi"]) for r in rows] == [("135****5000", 99)]
+
+
+def test_a_load_the_queue_lost_is_queued_again_by_the_tick(app, agency, run_worker, cli) -> None:  # type: ignore[no-untyped-def]
+    from ckan.cli.cli import ckan as ckan_cli
+    from ckan.lib.jobs import get_queue
+
+    _dataset, res = _published(agency, run_worker)
+    assert triggers.stale() == [], "every table was looked at after its file last changed"
+    agency.replace(res, "姓名,手机号,空气质量指数,监测日期\n赵敏,13500135000,99,2024-02-01\n"
+                   .encode(), filename="aqi.csv")
+    run_worker()
+    agency.act(agency.reviewer, "govopen_resource_review", resource_id=res["id"],
+               decision="approve")
+    get_queue(jobs.QUEUE).empty()  # the queued load is lost (e.g. Redis restarted empty)
+    run_worker()
+    assert not jobs.table_exists(res["id"]), "the old rows went when the file was replaced"
+    assert triggers.stale() == [res["id"]]
+
+    result = cli.invoke(ckan_cli, ["govopen", "tick"])
+    assert result.exit_code == 0, result.output
+    run_worker()
+    rows = _records(app, res)["records"]
+    assert [(r["phone"], r["aqi"]) for r in rows] == [("135****5000", 99)]
+    assert triggers.stale() == [], "nothing is queued again once the table is current"
 
 
 def test_masking_again_after_a_policy_change_reloads(app, agency, run_worker) -> None:  # type: ignore[no-untyped-def]

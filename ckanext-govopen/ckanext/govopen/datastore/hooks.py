@@ -2,6 +2,7 @@
 table goes with it."""
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from ckan import model
@@ -28,3 +29,8 @@ def after_file_state(resource_id: str, state: str) -> None:
     """Storage recorded a new state of the file (lib/events.py): look at its table again
     once that is committed, whatever the state (the job decides what the table should be)."""
     triggers.touched(resource_id)
+
+
+def tick(now: dt.datetime) -> None:
+    """The periodic duty (``ckan govopen tick``): queue the loads a down job queue missed."""
+    triggers.requeue_stale()

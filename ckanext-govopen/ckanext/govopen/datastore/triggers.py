@@ -6,9 +6,14 @@ Storage fires the ``after_file_state`` hook for each (``hooks.after_file_state``
 the load is queued only once the transaction that recorded it commits, so the job reads
 what was committed, and a write that rolls back (a refused update) queues nothing. The job
 queued decides from the workflow what the table should be.
+
+A load that could not be queued (the job queue was down when the write committed) is
+found again by ``ckan govopen tick`` (``requeue_stale``): a file whose record changed
+after its table's last report, or a published one without a report.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
@@ -16,7 +21,9 @@ from ckan import model
 from redis import exceptions as redis_exc
 from sqlalchemy import event
 
-from ckanext.govopen.datastore import jobs
+from ckanext.govopen.datastore import jobs, reports
+from ckanext.govopen.lib import clock
+from ckanext.govopen.storage.model import PASSED, REVIEW_APPROVED, DesensitizeStatus
 
 log = logging.getLogger(__name__)
 
@@ -53,3 +60,38 @@ def install() -> None:
     if not event.contains(model.Session, "after_commit", _after_commit):
         event.listen(model.Session, "after_commit", _after_commit)
         event.listen(model.Session, "after_soft_rollback", lambda s, _t: _after_rollback(s))
+
+
+def stale() -> list[str]:
+    """Uploaded files whose table nobody looked at since their record last changed."""
+    rows = model.Session.query(DesensitizeStatus).join(
+        model.Resource, model.Resource.id == DesensitizeStatus.resource_id).filter(
+        model.Resource.state == "active").order_by(DesensitizeStatus.resource_id)
+    found = []
+    for row in rows:
+        report = reports.read(row.resource_id)
+        if report is None:
+            if row.status == PASSED and row.review == REVIEW_APPROVED:
+                found.append(row.resource_id)
+            continue
+        changed = max(row.updated, row.reviewed_at or row.updated)
+        try:
+            looked = dt.datetime.fromisoformat(str(report.get("at")))
+        except ValueError:
+            looked = None
+        if looked is None or looked.tzinfo is None or clock.aware(changed) > looked:
+            found.append(row.resource_id)
+    return found
+
+
+def requeue_stale() -> int:
+    """Queue a look at every stale table; how many were queued (0 while the queue is down)."""
+    ids = stale()
+    for queued, resource_id in enumerate(ids):
+        try:
+            jobs.enqueue(resource_id)
+        except (redis_exc.ConnectionError, redis_exc.TimeoutError) as error:
+            log.warning("job queue unreachable, %d stale tables left for the next tick: %r",
+                        len(ids) - queued, error)
+            return queued
+    return len(ids)
