@@ -47,6 +47,9 @@ def _demo(ini: str, user: str, index: bool) -> int:
         from seed.access import conditional_names, load_applications
 
         load_applications(loader, conditional_names(catalog.datasets))
+        from seed.notices import load_notices
+
+        load_notices(loader)
     made = ", ".join(f"{v} {k}(s)" for k, v in stats.created.items()) or "nothing"
     kept = sum(stats.existing.values())
     print(f"· created {made}; {stats.files} file(s) uploaded; {kept} already present; "

@@ -49,3 +49,17 @@ def test_only_sysadmins_write_and_bad_input_is_a_409(app) -> None:  # type: igno
     assert bad_limit.status_code == 409
     assert app.get("/api/3/action/govopen_notice_show", params={"id": "nope"},
                    status=None).status_code == 404
+
+
+def test_the_demo_notices_reach_the_home_page_once(app) -> None:  # type: ignore[no-untyped-def]
+    from seed.load import Loader
+    from seed.notices import NOTICES, load_notices
+
+    factories.Sysadmin(name="admin")
+    loader = Loader("admin", out=lambda _line: None)
+    assert load_notices(loader) == len(NOTICES)
+    assert load_notices(loader) == 0, "a second load adds nothing"
+    assert app.get("/api/3/action/govopen_notice_list").json["result"]["count"] == len(NOTICES)
+    home, home_en = app.get("/").body, app.get("/en/").body
+    for title, _body, title_en, _body_en in NOTICES:
+        assert title in home and title_en in home_en
