@@ -337,3 +337,11 @@ def test_long_queries_arrive_as_post(solr: Client) -> None:
                      "application/x-www-form-urlencoded")
     assert resp.status_code == 200
     assert resp.json()["response"]["numFound"] == 1
+
+
+def test_an_updated_document_is_never_served_from_the_document_cache(solr: Client) -> None:
+    solr.add([make_doc("a", title="old title"), make_doc("b", title="other")])
+    assert solr.select(q="*:*", fl="name title")["response"]["docs"][0]["title"] == "old title"
+    solr.add([make_doc("a", title="new title")])
+    titles = {d["name"]: d["title"] for d in solr.select(q="*:*", fl="name title")["response"]["docs"]}
+    assert titles == {"a": "new title", "b": "other"}

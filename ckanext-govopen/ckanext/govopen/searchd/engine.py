@@ -46,6 +46,8 @@ WRITER_HEAP = 64_000_000
 # Writes waiting for the indexer; a full queue makes writers wait (back-pressure),
 # which bounds memory at a few hundred prepared documents.
 QUEUE_SIZE = 256
+# Solr's documentCache default; a decoded CKAN source is ~20 KB.
+DOC_CACHE_SIZE = 512
 
 
 class Engine:
@@ -71,6 +73,8 @@ class Engine:
         # Bumped after every commit; keys the facet cache, which holds no stale data.
         self.generation = 0
         self.facet_cache = LRUCache(256)
+        # Decoded stored sources by insertion sequence (sorting.DocLoader).
+        self.doc_cache = LRUCache(DOC_CACHE_SIZE)
         self.vocabulary: dict[str, int] = {}
         self._failure: str | None = None  # an indexer error not yet reported
         self._ops: queue.Queue[tuple[Callable[[], Any], Future[Any] | None] | None] = \

@@ -159,7 +159,7 @@ class Select:
             raise SolrError("'rows' parameter cannot be negative")
         parsed = self.main_query()
         keys = parse_sort(params.get("sort"), self.engine.schema, self.engine.registry)
-        load = DocLoader(self.searcher)
+        load = DocLoader(self.searcher, self.engine.doc_cache)
         count, hits = top_docs(self.searcher, self.engine.tschema, parsed.query, keys,
                                start, rows, parsed.constant, load)
         fields = FieldList(params.all("fl"))
@@ -200,15 +200,19 @@ class Select:
 
     def _docs(self, hits: list[Hit], fields: FieldList, load: DocLoader,
               query: Q) -> list[dict[str, Any]]:
-        sources = [load(h.address) for h in hits]
+        sources = load.many([h.address for h in hits])
         if fields.score and any(h.score is None for h in hits):
             keys = [str(s.get(self.engine.schema.unique_key, "")) for s in sources]
             page_scores(self.searcher, self.engine.tschema, query, hits, keys)
         schema = self.engine.schema
         docs = []
+        # Only the names asked for, unless fl has `*` or globs (CKAN asks for two).
+        named = None if fields.all or fields.globs else fields.names
         for hit, source in zip(hits, sources):
             doc: dict[str, Any] = {}
             for name, value in source.items():
+                if named is not None and name not in named:
+                    continue
                 fdef = schema.lookup(name)
                 if fdef is not None and fdef.stored and fields.wants(name):
                     doc[fields.alias(name)] = value

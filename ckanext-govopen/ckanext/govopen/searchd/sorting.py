@@ -22,7 +22,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import tantivy
@@ -31,6 +31,9 @@ from .dates import parse_date
 from .errors import SolrError
 from .fields import HAS, KEY, SEQ, SRC, Registry, Slot
 from .schema import FieldDef, Schema
+
+if TYPE_CHECKING:
+    from .engine import LRUCache
 
 Q = tantivy.Query
 Addr = tuple[int, int]
@@ -91,20 +94,37 @@ def parse_sort(spec: str | None, schema: Schema, registry: Registry) -> list[Sor
 
 
 class DocLoader:
-    """Stored sources, loaded once per request."""
+    """Stored sources, loaded once per request.
 
-    def __init__(self, searcher: tantivy.Searcher) -> None:
+    Decoded sources are also kept across requests in `shared` (Solr's documentCache),
+    keyed by the document's insertion sequence `_seq`: a stored version keeps its
+    sequence for life and an update is a new one, so an entry is never stale, whatever
+    commits happen meanwhile. Sources are shared: callers must not change them.
+    """
+
+    def __init__(self, searcher: tantivy.Searcher, shared: LRUCache | None = None) -> None:
         self.searcher = searcher
+        self.shared = shared
         self.cache: dict[Addr, dict[str, Any]] = {}
 
     def __call__(self, address: tantivy.DocAddress) -> dict[str, Any]:
-        key = (address.segment_ord, address.doc)
-        found = self.cache.get(key)
-        if found is None:
-            raw = self.searcher.doc(address).get_first(SRC)
-            found = json.loads(bytes(raw)) if raw else {}
-            self.cache[key] = found
-        return found
+        return self.many([address])[0]
+
+    def many(self, addresses: list[tantivy.DocAddress]) -> list[dict[str, Any]]:
+        keys = [(a.segment_ord, a.doc) for a in addresses]
+        missing = [a for a, k in zip(addresses, keys) if k not in self.cache]
+        if missing:
+            seqs: list[Any] = (self.searcher.fast_field_values(SEQ, missing)
+                               if self.shared is not None else [None] * len(missing))
+            for address, seq in zip(missing, seqs):
+                found = self.shared.get(seq) if self.shared is not None and seq else None
+                if found is None:
+                    raw = self.searcher.doc(address).get_first(SRC)
+                    found = json.loads(bytes(raw)) if raw else {}
+                    if self.shared is not None and seq:
+                        self.shared.put(seq, found)
+                self.cache[(address.segment_ord, address.doc)] = found
+        return [self.cache[k] for k in keys]
 
 
 @dataclass
