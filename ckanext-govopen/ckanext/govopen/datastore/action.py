@@ -44,7 +44,8 @@ def govopen_datastore_report_show(context: Context, data_dict: DataDict) -> dict
         "bytes", "seconds", "mb_per_s", "fields": [{"id", "label", "type", "pg_type",
         "declared", "header"}], "missing_items": [data item names without a column],
         "misfits": [{"field", "label", "type", "count", "examples": [{"row", "value"}]}],
-        "misfit_cells": n, "at": ISO time}``; ``status`` ``none`` when nothing was loaded
+        "misfit_cells": n, "at": ISO time of the load, "checked": ISO time the file was
+        last compared with the table}``; ``status`` ``none`` when nothing was loaded
     :rtype: dictionary
     """
     tk.check_access("govopen_datastore_report_show", context, data_dict)

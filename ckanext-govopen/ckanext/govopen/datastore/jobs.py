@@ -86,6 +86,7 @@ def sync_resource(resource_id: str) -> str:
         previous = reports.read(resource_id)
         if (previous and previous.get("fingerprint") == fingerprint
                 and previous.get("status") == "loaded" and table_exists(resource_id)):
+            reports.write(resource_id, previous, loaded=False)  # checked: not stale
             return "current"
         report = load(resource_id, public, fmt, plan)
     except (OSError, ValueError, pl.exceptions.PolarsError, tk.ValidationError) as e:

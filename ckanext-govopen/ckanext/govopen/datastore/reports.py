@@ -33,10 +33,15 @@ def read(resource_id: str) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def write(resource_id: str, report: dict[str, Any]) -> None:
+def write(resource_id: str, report: dict[str, Any], *, loaded: bool = True) -> None:
+    """Store the report; `at` is when the table was last loaded (or the load failed),
+    `checked` when the file was last compared with it (kept as is: `loaded=False`)."""
     target = path(resource_id)
     target.parent.mkdir(parents=True, exist_ok=True)
-    report = {**report, "resource_id": resource_id, "at": clock.now().isoformat()}
+    now = clock.now().isoformat()
+    report = {**report, "resource_id": resource_id, "checked": now}
+    if loaded or "at" not in report:
+        report["at"] = now
     tmp = target.with_name(target.name + "~")
     tmp.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     os.replace(tmp, target)

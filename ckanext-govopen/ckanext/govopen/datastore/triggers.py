@@ -76,7 +76,7 @@ def stale() -> list[str]:
             continue
         changed = max(row.updated, row.reviewed_at or row.updated)
         try:
-            looked = dt.datetime.fromisoformat(str(report.get("at")))
+            looked = dt.datetime.fromisoformat(str(report.get("checked") or report.get("at")))
         except ValueError:
             looked = None
         if looked is None or looked.tzinfo is None or clock.aware(changed) > looked:
