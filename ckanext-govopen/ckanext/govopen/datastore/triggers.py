@@ -28,6 +28,7 @@ from ckanext.govopen.storage.model import PASSED, REVIEW_APPROVED, DesensitizeSt
 log = logging.getLogger(__name__)
 
 _KEY = "govopen_datastore_sync"
+_QUEUE_DOWN = (redis_exc.ConnectionError, redis_exc.TimeoutError)
 
 
 def touched(resource_id: str) -> None:
@@ -43,7 +44,7 @@ def _after_commit(session: Any) -> None:
     for resource_id in sorted(pending):
         try:
             jobs.enqueue(resource_id)
-        except (redis_exc.ConnectionError, redis_exc.TimeoutError) as error:
+        except _QUEUE_DOWN as error:
             # The write has committed; an exception here would stop the other listeners
             # (storage's, which puts the upload in place). `ckan govopen datastore-sync
             # --all` looks at every table again once the queue is back.
@@ -90,7 +91,7 @@ def requeue_stale() -> int:
     for queued, resource_id in enumerate(ids):
         try:
             jobs.enqueue(resource_id)
-        except (redis_exc.ConnectionError, redis_exc.TimeoutError) as error:
+        except _QUEUE_DOWN as error:
             log.warning("job queue unreachable, %d stale tables left for the next tick: %r",
                         len(ids) - queued, error)
             return queued

@@ -102,7 +102,7 @@ class DocLoader:
     commits happen meanwhile. Sources are shared: callers must not change them.
     """
 
-    def __init__(self, searcher: tantivy.Searcher, shared: LRUCache | None = None) -> None:
+    def __init__(self, searcher: tantivy.Searcher, shared: LRUCache) -> None:
         self.searcher = searcher
         self.shared = shared
         self.cache: dict[Addr, dict[str, Any]] = {}
@@ -113,17 +113,15 @@ class DocLoader:
     def many(self, addresses: list[tantivy.DocAddress]) -> list[dict[str, Any]]:
         keys = [(a.segment_ord, a.doc) for a in addresses]
         missing = [a for a, k in zip(addresses, keys) if k not in self.cache]
-        if missing:
-            seqs: list[Any] = (self.searcher.fast_field_values(SEQ, missing)
-                               if self.shared is not None else [None] * len(missing))
-            for address, seq in zip(missing, seqs):
-                found = self.shared.get(seq) if self.shared is not None and seq else None
-                if found is None:
-                    raw = self.searcher.doc(address).get_first(SRC)
-                    found = json.loads(bytes(raw)) if raw else {}
-                    if self.shared is not None and seq:
-                        self.shared.put(seq, found)
-                self.cache[(address.segment_ord, address.doc)] = found
+        seqs = self.searcher.fast_field_values(SEQ, missing) if missing else []
+        for address, seq in zip(missing, seqs):
+            found = self.shared.get(seq) if seq else None
+            if found is None:
+                raw = self.searcher.doc(address).get_first(SRC)
+                found = json.loads(bytes(raw)) if raw else {}
+                if seq:
+                    self.shared.put(seq, found)
+            self.cache[(address.segment_ord, address.doc)] = found
         return [self.cache[k] for k in keys]
 
 
